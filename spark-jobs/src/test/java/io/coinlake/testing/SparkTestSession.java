@@ -9,7 +9,7 @@ public final class SparkTestSession {
   private SparkTestSession() {}
 
   public static synchronized SparkSession get() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) {
       session = SparkSession.builder()
           .master("local[2]")
           .appName("coinlake-test")

@@ -1,0 +1,63 @@
+package io.coinlake.cli;
+
+import io.coinlake.orchestrate.Stage;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** The stage commands; each is a thin list of stages. */
+final class Commands {
+  private Commands() {}
+
+  @Command(name = "run", description = "Run the whole pipeline (ingest, validate, features, train, score) and print a summary.")
+  static final class Run extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.values());
+    }
+
+    @Override
+    boolean printSummary() {
+      return true;
+    }
+  }
+
+  @Command(name = "ingest", description = "Read the configured OHLCV CSV sources into bronze.ohlcv (unreadable lines to quarantine.ohlcv).")
+  static final class Ingest extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.INGEST);
+    }
+  }
+
+  @Command(name = "validate", description = "Apply the OHLCV data contract: bronze.ohlcv -> silver.ohlcv + quarantine.ohlcv + a JSON report.")
+  static final class Validate extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.VALIDATE);
+    }
+  }
+
+  @Command(name = "features", description = "Build volatility features and labels: silver.ohlcv -> gold.features_volatility.")
+  static final class Features extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.FEATURES);
+    }
+  }
+
+  @Command(name = "train", description = "Walk-forward CV of GBT vs baselines, log to MLflow, register the winner.")
+  static final class Train extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.TRAIN);
+    }
+  }
+
+  @Command(name = "score", description = "Score the newest ts of every symbol with the champion model -> gold.predictions.")
+  static final class Score extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.SCORE);
+    }
+  }
+}

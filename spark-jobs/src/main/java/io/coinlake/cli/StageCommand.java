@@ -1,0 +1,45 @@
+package io.coinlake.cli;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LogicalWindow;
+import io.coinlake.lake.Lake;
+import io.coinlake.orchestrate.Console;
+import io.coinlake.orchestrate.PipelineContext;
+import io.coinlake.orchestrate.Stage;
+import io.coinlake.orchestrate.Summary;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+
+/** A command that runs one or more pipeline stages in one SparkSession. */
+abstract class StageCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions options;
+
+  abstract List<Stage> stages();
+
+  boolean printSummary() {
+    return false;
+  }
+
+  @Override
+  public Integer call() {
+    CoinlakeConfig config = options.config();
+    LogicalWindow window = options.window();
+    Console console = new Console(System.out);
+    SparkSession spark = SparkSessions.create(config.spark(), "coinlake " + getClass().getSimpleName());
+    try {
+      PipelineContext ctx = new PipelineContext(spark, config, window);
+      for (Stage stage : stages()) {
+        stage.run(ctx, console);
+      }
+      if (printSummary()) {
+        Summary.print(ctx, new Lake(config.lake().root()), config.mlflow().trackingUri(), console);
+      }
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.coinlake.features;
+
+import static io.coinlake.lake.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LogicalWindow;
+import io.coinlake.lake.DeltaWrites;
+import io.coinlake.lake.Lake;
+import io.coinlake.lake.LakeTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Features: silver.ohlcv up to the logical date -> gold.features_volatility (features at t from
+ * data up to t, the forward label, and the ts where its window ends, for CV purging).
+ */
+public final class FeaturesVolatilityJob {
+  private FeaturesVolatilityJob() {}
+
+  /** Rows written. */
+  public static long run(SparkSession spark, CoinlakeConfig config, LogicalWindow window) {
+    Lake lake = new Lake(config.lake().root());
+    int horizon = config.tasks().volatility().horizon();
+    Dataset<Row> silver = lake.read(spark, LakeTable.SILVER_OHLCV)
+        .where(col(INTERVAL).equalTo(config.ingest().ohlcv().interval()))
+        .where(window.upToEnd().sqlCondition(TS));
+    Dataset<Row> features = withLabelEnd(VolatilityFeatures.transform(silver, FeatureSpec.withHorizon(horizon)), horizon);
+    DeltaWrites.overwrite(lake, LakeTable.GOLD_FEATURES_VOLATILITY, features, null);
+    return lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY).count();
+  }
+
+  /** Adds the ts of the row h steps ahead: the end of the label window (null without a label). */
+  static Dataset<Row> withLabelEnd(Dataset<Row> features, int horizon) {
+    var ordered = Window.partitionBy(col(SYMBOL)).orderBy(col(TS));
+    return features.withColumn(LABEL_END_TS, when(col(LABEL).isNotNull(), lead(col(TS), horizon).over(ordered)));
+  }
+}

@@ -1,0 +1,145 @@
+package io.coinlake.features;
+
+import io.coinlake.lake.Columns;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Runs {@link VolatilityKernel} over a partition sorted by (symbol, ts), one symbol at a time.
+ *
+ * <p>Input rows are (symbol, ts, open, high, low, close, volume, stale) in that order, as
+ * selected by {@link VolatilityFeatures#transform}. Memory holds one symbol's rows at a time.
+ * Nulls, out-of-contract values and duplicate (symbol, ts) fail the task with the symbol and
+ * ts in the message.
+ */
+final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final String[] INPUT = {Columns.SYMBOL, Columns.TS, Columns.OPEN, Columns.HIGH,
+      Columns.LOW, Columns.CLOSE, Columns.VOLUME, Columns.STALE};
+  private static final VolatilityColumn[] OUTPUTS = VolatilityColumn.values();
+
+  private final FeatureSpec spec;
+
+  SymbolPartitionFunction(FeatureSpec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    return new SymbolIterator(rows, spec);
+  }
+
+  /** Buffers one symbol, computes it, emits it, then moves to the next symbol. */
+  private static final class SymbolIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final FeatureSpec spec;
+    private Row pending; // first row of the next symbol, already read
+    private String symbol;
+    private Object[] ts = new Object[64];
+    private double[] open = new double[64];
+    private double[] high = new double[64];
+    private double[] low = new double[64];
+    private double[] close = new double[64];
+    private double[] volume = new double[64];
+    private boolean[] stale = new boolean[64];
+    private int n;
+    private VolatilityKernel.Result result;
+    private int emitted;
+
+    SymbolIterator(Iterator<Row> in, FeatureSpec spec) {
+      this.in = in;
+      this.spec = spec;
+      this.pending = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (result != null && emitted < result.size()) {
+        return true;
+      }
+      if (pending == null) {
+        return false;
+      }
+      loadNextSymbol();
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int t = emitted++;
+      Object[] values = new Object[OUTPUTS.length + 4];
+      values[0] = symbol;
+      values[1] = ts[t];
+      values[2] = close[t];
+      for (int i = 0; i < OUTPUTS.length; i++) {
+        double v = result.get(OUTPUTS[i])[t];
+        values[3 + i] = Double.isNaN(v) ? null : v;
+      }
+      values[values.length - 1] = result.trainable()[t];
+      return RowFactory.create(values);
+    }
+
+    private void loadNextSymbol() {
+      symbol = requireNonNull(pending, 0, null).getString(0);
+      n = 0;
+      while (pending != null && symbol.equals(requireNonNull(pending, 0, null).getString(0))) {
+        append(pending);
+        pending = in.hasNext() ? in.next() : null;
+      }
+      try {
+        result = VolatilityKernel.compute(open, high, low, close, volume, stale, n, spec);
+      } catch (VolatilityKernel.BadRowException e) {
+        throw new IllegalArgumentException(VolatilityFeatures.INPUT_TABLE + " symbol=" + symbol
+            + " ts=" + ts[e.row()] + ": " + e.getMessage(), e);
+      }
+      emitted = 0;
+    }
+
+    private void append(Row row) {
+      Object time = requireNonNull(row, 1, symbol).get(1);
+      if (n > 0 && time.equals(ts[n - 1])) {
+        throw new IllegalArgumentException("duplicate (symbol, ts) in "
+            + VolatilityFeatures.INPUT_TABLE + ": symbol=" + symbol + " ts=" + time
+            + "; keep one row per symbol and ts (e.g. filter to one interval) first");
+      }
+      if (n == close.length) {
+        grow();
+      }
+      ts[n] = time;
+      open[n] = requireNonNull(row, 2, symbol).getDouble(2);
+      high[n] = requireNonNull(row, 3, symbol).getDouble(3);
+      low[n] = requireNonNull(row, 4, symbol).getDouble(4);
+      close[n] = requireNonNull(row, 5, symbol).getDouble(5);
+      volume[n] = requireNonNull(row, 6, symbol).getDouble(6);
+      stale[n] = requireNonNull(row, 7, symbol).getBoolean(7);
+      n++;
+    }
+
+    private void grow() {
+      int size = close.length * 2;
+      ts = Arrays.copyOf(ts, size);
+      open = Arrays.copyOf(open, size);
+      high = Arrays.copyOf(high, size);
+      low = Arrays.copyOf(low, size);
+      close = Arrays.copyOf(close, size);
+      volume = Arrays.copyOf(volume, size);
+      stale = Arrays.copyOf(stale, size);
+    }
+
+    private static Row requireNonNull(Row row, int field, String symbol) {
+      if (row.isNullAt(field)) {
+        throw new IllegalArgumentException("null " + INPUT[field] + " in "
+            + VolatilityFeatures.INPUT_TABLE + " (symbol=" + symbol + ", ts="
+            + (row.isNullAt(1) ? null : row.get(1)) + ")");
+      }
+      return row;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.coinlake.ingest;
+
+import io.coinlake.config.CsvLayout;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the lines of one OHLCV CSV file into {@link ParsedLine}s using a {@link CsvLayout}. Pure:
+ * no Spark, no I/O. Every non-blank data line yields exactly one ParsedLine, so rows read =
+ * parsed + failed. Timestamps are floored to the candle interval (a daily candle stamped
+ * 23:59:59 is keyed by its UTC day).
+ */
+public final class OhlcvCsvParser implements Serializable {
+  private final CsvLayout layout;
+  private final long intervalSeconds;
+
+  public OhlcvCsvParser(CsvLayout layout, String interval) {
+    this.layout = layout;
+    this.intervalSeconds = Intervals.seconds(interval);
+  }
+
+  public List<ParsedLine> parse(String fileName, List<String> lines) {
+    List<ParsedLine> out = new ArrayList<>();
+    int headerIndex = firstNonBlank(lines, layout.skipLines());
+    if (headerIndex < 0) {
+      return out;
+    }
+    String fileSymbol = null;
+    String fileProblem = null;
+    if (layout.symbolFromFileName()) {
+      Matcher m = Pattern.compile(layout.symbolFilePattern()).matcher(baseName(fileName));
+      if (m.find()) {
+        fileSymbol = m.group(1).toUpperCase(Locale.ROOT);
+      } else {
+        fileProblem = "file name does not match symbolFilePattern " + layout.symbolFilePattern();
+      }
+    }
+    Map<String, Integer> header = new HashMap<>();
+    List<String> headerFields = CsvLine.split(stripBom(lines.get(headerIndex)));
+    for (int i = 0; i < headerFields.size(); i++) {
+      header.put(headerFields.get(i).trim(), i);
+    }
+    if (fileProblem == null) {
+      fileProblem = missingColumns(header);
+    }
+    DateTimeFormatter formatter = Timestamps.formatter(layout.timestampFormat());
+    for (int i = headerIndex + 1; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      if (raw.isBlank()) {
+        continue;
+      }
+      long lineNo = i + 1L;
+      if (fileProblem != null) {
+        out.add(ParsedLine.failed(fileName, lineNo, raw, fileProblem));
+        continue;
+      }
+      out.add(parseLine(fileName, lineNo, raw, header, headerFields.size(), fileSymbol, formatter));
+    }
+    return out;
+  }
+
+  private ParsedLine parseLine(String file, long lineNo, String raw, Map<String, Integer> header,
+      int width, String fileSymbol, DateTimeFormatter formatter) {
+    List<String> fields;
+    try {
+      fields = CsvLine.split(raw);
+    } catch (IllegalArgumentException e) {
+      return ParsedLine.failed(file, lineNo, raw, "malformed CSV: " + e.getMessage());
+    }
+    if (fields.size() != width) {
+      return ParsedLine.failed(file, lineNo, raw, "expected " + width + " fields as in the header, got " + fields.size());
+    }
+    try {
+      String symbol = fileSymbol != null ? fileSymbol : text(fields, header, layout.symbolColumn());
+      long ts = Timestamps.parseEpochSeconds(text(fields, header, layout.timestampColumn()), layout.timestampFormat(), formatter);
+      ts = Math.floorDiv(ts, intervalSeconds) * intervalSeconds;
+      return new ParsedLine(file, lineNo, raw, symbol == null ? null : symbol.toUpperCase(Locale.ROOT), ts,
+          number(fields, header, "open"), number(fields, header, "high"), number(fields, header, "low"),
+          number(fields, header, "close"), number(fields, header, "volume"), number(fields, header, "market_cap"), null);
+    } catch (FieldException e) {
+      return ParsedLine.failed(file, lineNo, raw, e.getMessage());
+    }
+  }
+
+  private String missingColumns(Map<String, Integer> header) {
+    List<String> needed = new ArrayList<>(layout.columns().values());
+    needed.add(layout.timestampColumn());
+    if (!layout.symbolFromFileName()) {
+      needed.add(layout.symbolColumn());
+    }
+    List<String> missing = needed.stream().filter(c -> !header.containsKey(c)).toList();
+    return missing.isEmpty() ? null : "header lacks column(s) " + missing + "; found " + header.keySet() + " (check the layout's skipLines and column names)";
+  }
+
+  private String text(List<String> fields, Map<String, Integer> header, String column) {
+    String value = fields.get(header.get(column)).trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  private Double number(List<String> fields, Map<String, Integer> header, String field) {
+    String column = layout.columns().get(field);
+    if (column == null) {
+      return null;
+    }
+    String value = text(fields, header, column);
+    if (value == null || value.equals("-") || value.equalsIgnoreCase("null") || value.equalsIgnoreCase("nan")) {
+      return null;
+    }
+    if (layout.thousandsSeparator()) {
+      value = value.replace(",", "");
+    }
+    try {
+      double d = Double.parseDouble(value);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return null;
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new FieldException("field " + field + " (column '" + column + "') is not a number: '" + value + "'");
+    }
+  }
+
+  private static int firstNonBlank(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String stripBom(String line) {
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+  }
+
+  static String baseName(String file) {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? file : file.substring(slash + 1);
+  }
+
+  /** A single field could not be read; the message names it. */
+  static final class FieldException extends RuntimeException {
+    FieldException(String message) {
+      super(message);
+    }
+  }
+
+  /** Timestamp parsing for the formats a layout may name. */
+  static final class Timestamps {
+    private Timestamps() {}
+
+    static DateTimeFormatter formatter(String format) {
+      if (format.startsWith("epoch_")) {
+        return null;
+      }
+      return DateTimeFormatter.ofPattern(format, Locale.ENGLISH);
+    }
+
+    static long parseEpochSeconds(String value, String format, DateTimeFormatter formatter) {
+      if (value == null) {
+        throw new FieldException("timestamp is empty");
+      }
+      try {
+        switch (format) {
+          case "epoch_seconds":
+            return (long) Double.parseDouble(value);
+          case "epoch_millis":
+            return Math.floorDiv((long) Double.parseDouble(value), 1000L);
+          default:
+            TemporalAccessor parsed = formatter.parseBest(value, LocalDateTime::from, LocalDate::from);
+            LocalDateTime dt = parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
+            return dt.toEpochSecond(ZoneOffset.UTC);
+        }
+      } catch (DateTimeParseException | NumberFormatException e) {
+        throw new FieldException("timestamp '" + value + "' does not match format '" + format + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.coinlake.orchestrate;
+
+import io.coinlake.features.FeaturesVolatilityJob;
+import io.coinlake.ingest.IngestOhlcvJob;
+import io.coinlake.quality.ValidateOhlcvJob;
+import io.coinlake.score.ScoreVolatilityJob;
+import io.coinlake.train.TrainVolatilityJob;
+import java.util.function.Function;
+
+/** The pipeline's stages in dependency order; each runs one job and reports its counts. */
+public enum Stage {
+  INGEST("ingest", ctx -> {
+    ctx.ingest = IngestOhlcvJob.run(ctx.spark, ctx.config);
+    var r = ctx.ingest;
+    return new StageReport("ingest", 0, r.rowsRead(), r.rowsToBronze(), r.rowsQuarantined(), r.rowsToBronze(),
+        r.files().size() + " files -> bronze.ohlcv");
+  }),
+  VALIDATE("validate", ctx -> {
+    ctx.validation = ValidateOhlcvJob.run(ctx.spark, ctx.config, ctx.window);
+    var v = ctx.validation;
+    return new StageReport("validate", 0, v.rowsIn(), v.rowsAccepted(), v.rowsQuarantined(), v.rowsAccepted(),
+        "silver.ohlcv; warnings " + v.warningsByCheck());
+  }),
+  FEATURES("features", ctx -> {
+    long rows = FeaturesVolatilityJob.run(ctx.spark, ctx.config, ctx.window);
+    return new StageReport("features", 0, -1, -1, -1, rows, "gold.features_volatility");
+  }),
+  TRAIN("train", ctx -> {
+    ctx.train = TrainVolatilityJob.run(ctx.spark, ctx.config, ctx.window);
+    var t = ctx.train;
+    return new StageReport("train", 0, t.trainingRows(), -1, -1, -1,
+        "best " + t.bestModel() + ", registered version " + t.version());
+  }),
+  SCORE("score", ctx -> {
+    ctx.score = ScoreVolatilityJob.run(ctx.spark, ctx.config, ctx.window);
+    var s = ctx.score;
+    return new StageReport("score", 0, -1, -1, -1, s.predictions(),
+        "gold.predictions by " + s.modelName() + " v" + s.version());
+  });
+
+  private final String label;
+  private final Function<PipelineContext, StageReport> body;
+
+  Stage(String label, Function<PipelineContext, StageReport> body) {
+    this.label = label;
+    this.body = body;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Runs the stage with a progress line at start and end; the report is added to the context. */
+  public StageReport run(PipelineContext ctx, Console console) {
+    console.line(String.format("[%s] started", label));
+    long start = System.nanoTime();
+    try {
+      StageReport report = body.apply(ctx).withSeconds((System.nanoTime() - start) / 1e9);
+      ctx.reports.add(report);
+      console.line(String.format("[%s] done in %.1f s: %s", label, report.seconds(), Summary.counts(report)));
+      return report;
+    } catch (Exception e) { // Spark throws checked SparkException without declaring it
+      console.line(String.format("[%s] FAILED after %.1f s", label, (System.nanoTime() - start) / 1e9));
+      throw new StageFailedException(label, e);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.coinlake.quality;
+
+import static io.coinlake.lake.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Applies a contract row by row: adds, for every check, a pass flag and a failure detail, then an
+ * array of failed error checks and of failed warning checks. Pure: no I/O.
+ *
+ * <p>Row checks run first. Sequence checks (glitch, stale) compare a row with its predecessor,
+ * so they run only over rows that passed every row-level error check: a null or negative price
+ * must not make its neighbour look like a glitch.
+ */
+public final class ContractEvaluator {
+  public static final String FAILED_ERRORS = "_failed_errors";
+  public static final String FAILED_WARNINGS = "_failed_warnings";
+  private static final String ROW_OK = "_row_ok";
+
+  private ContractEvaluator() {}
+
+  public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
+    requireColumns(rows, SYMBOL, INTERVAL, TS, OPEN, HIGH, LOW, CLOSE, VOLUME, SOURCE_FILE, SOURCE_LINE);
+    Dataset<Row> out = rows;
+    List<Column> rowErrorPasses = new ArrayList<>();
+    for (ContractCheck check : contract.checks()) {
+      if (check.isSequenceCheck()) {
+        continue;
+      }
+      out = applyRowCheck(out, check);
+      if (check.level() == Level.ERROR) {
+        rowErrorPasses.add(col(check.passColumn()));
+      }
+    }
+    out = out.withColumn(ROW_OK, rowErrorPasses.stream().reduce(Column::and).orElse(lit(true)));
+    for (ContractCheck check : contract.checks()) {
+      if (check.isSequenceCheck()) {
+        out = applySequenceCheck(out, check);
+      }
+    }
+    out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
+        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING));
+    return out.drop(ROW_OK);
+  }
+
+  private static Column failed(Contract contract, Level level) {
+    Column[] names = contract.checks().stream()
+        .filter(c -> c.level() == level)
+        .map(c -> when(not(col(c.passColumn())), lit(c.name())))
+        .toArray(Column[]::new);
+    return names.length == 0 ? array().cast("array<string>") : filter(array(names), x -> x.isNotNull());
+  }
+
+  private static Dataset<Row> applyRowCheck(Dataset<Row> rows, ContractCheck check) {
+    Column pass;
+    Column why;
+    switch (check.kind()) {
+      case "complete" -> {
+        pass = check.columns().stream().map(c -> col(c).isNotNull()).reduce(Column::and).orElseThrow();
+        why = concat(lit("missing "), concat_ws(",", check.columns().stream()
+            .map(c -> when(col(c).isNull(), lit(c))).toArray(Column[]::new)));
+      }
+      case "predicate" -> {
+        pass = coalesce(expr(check.predicate()), lit(false));
+        why = lit("fails " + check.predicate());
+      }
+      case "unique" -> {
+        WindowSpec byKey = Window.partitionBy(check.columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .orderBy(col(SOURCE_FILE), col(SOURCE_LINE));
+        pass = row_number().over(byKey).equalTo(1);
+        why = lit("duplicate of an earlier row with the same " + check.columns());
+      }
+      case "cross_symbol_copy" -> {
+        WindowSpec sameCandle = Window.partitionBy(col(INTERVAL), col(TS), col(OPEN), col(HIGH), col(LOW), col(CLOSE));
+        Column symbols = collect_set(col(SYMBOL)).over(sameCandle);
+        pass = size(symbols).leq(1).or(col(CLOSE).isNull());
+        why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
+            lit(": ambiguous which symbol owns it"));
+      }
+      default -> throw new IllegalStateException("not a row check: " + check.kind());
+    }
+    return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
+  }
+
+  private static Dataset<Row> applySequenceCheck(Dataset<Row> rows, ContractCheck check) {
+    WindowSpec ordered = Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK)).orderBy(col(TS));
+    Column previousClose = lag(col(CLOSE), 1).over(ordered);
+    Column pass;
+    Column why;
+    if (check.kind().equals("glitch")) {
+      String big = "_big_" + check.name();
+      Column logReturn = log(col(CLOSE).divide(previousClose));
+      rows = rows.withColumn(big, coalesce(abs(logReturn).gt(check.maxAbsLogReturn()), lit(false)));
+      Column glitch = col(big).and(not(coalesce(lag(col(big), 1).over(ordered), lit(false))));
+      pass = not(col(ROW_OK)).or(not(glitch));
+      why = format_string("|log return| %.3f vs the previous close exceeds %s", abs(logReturn), lit(check.maxAbsLogReturn()));
+      rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
+      return rows.drop(big);
+    }
+    String run = "_run_" + check.name();
+    Column repeat = coalesce(col(CLOSE).equalTo(previousClose), lit(false));
+    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)));
+    Column runSize = count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run)));
+    pass = not(col(ROW_OK)).or(not(repeat.and(runSize.geq(check.minRun()))));
+    why = concat(lit("close unchanged for "), runSize.cast("string"), lit(" rows in a row"));
+    rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
+    return rows.drop(run);
+  }
+
+  /** Throws when a column is missing, naming it and the table. */
+  static void requireColumns(Dataset<Row> rows, String... names) {
+    List<String> present = List.of(rows.columns());
+    for (String name : names) {
+      if (!present.contains(name)) {
+        throw new IllegalArgumentException("bronze.ohlcv rows lack required column '" + name + "' (have " + present + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.coinlake.train;
+
+import static io.coinlake.lake.Columns.*;
+
+import io.coinlake.config.GbtGrid;
+import io.coinlake.config.VolatilityTaskConfig;
+import io.coinlake.features.VolatilityFeatures;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.regression.GBTRegressor;
+import org.apache.spark.ml.regression.LinearRegression;
+
+/**
+ * The volatility candidates: a persistence baseline (RV over the last h days), a HAR-RV linear
+ * regression on the daily/weekly/monthly components, and MLlib GBT over the configured grid.
+ * GBT learns ln(label) and maps back with exp, so its forecasts are positive by construction; the
+ * linear baseline is floored at the QLIKE floor.
+ */
+public final class Candidates {
+  public static final String PERSISTENCE = "persistence";
+  public static final String HAR_LINEAR = "har_linear";
+  static final String FEATURES_VECTOR = "features";
+  static final String LOG_LABEL = "log_label";
+  static final String LOG_PREDICTION = "log_prediction";
+  static final String RAW_PREDICTION = "raw_prediction";
+
+  private Candidates() {}
+
+  public static List<Candidate> all(VolatilityTaskConfig task) {
+    List<Candidate> out = new ArrayList<>();
+    out.add(persistence());
+    out.add(harLinear(task.qlikeFloor()));
+    GbtGrid grid = task.gbt();
+    for (int maxIter : grid.maxIter()) {
+      for (int maxDepth : grid.maxDepth()) {
+        for (double stepSize : grid.stepSize()) {
+          out.add(gbt(maxIter, maxDepth, stepSize, grid.subsamplingRate(), grid.seed()));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Candidate persistence() {
+    var predict = new SQLTransformer().setStatement("SELECT *, " + RV_LAST_H + " AS " + PREDICTION + " FROM __THIS__");
+    return new Candidate(PERSISTENCE, "baseline", true, Map.of("input", RV_LAST_H), new Pipeline().setStages(new PipelineStage[] {predict}));
+  }
+
+  static Candidate harLinear(double floor) {
+    var assembler = new VectorAssembler().setInputCols(VolatilityFeatures.harColumns().toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
+    var regression = new LinearRegression().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LABEL)
+        .setPredictionCol(RAW_PREDICTION).setRegParam(0.0).setElasticNetParam(0.0).setSolver("normal");
+    var floorIt = new SQLTransformer().setStatement(
+        "SELECT *, greatest(" + regression.getPredictionCol() + ", " + floor + ") AS " + PREDICTION + " FROM __THIS__");
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("inputs", String.join(",", VolatilityFeatures.harColumns()));
+    params.put("floor", Double.toString(floor));
+    return new Candidate(HAR_LINEAR, "baseline", true, params, new Pipeline().setStages(new PipelineStage[] {assembler, regression, floorIt}));
+  }
+
+  static Candidate gbt(int maxIter, int maxDepth, double stepSize, double subsamplingRate, long seed) {
+    var logLabel = new SQLTransformer().setStatement("SELECT *, ln(" + LABEL + ") AS " + LOG_LABEL + " FROM __THIS__");
+    var assembler = new VectorAssembler().setInputCols(VolatilityFeatures.featureColumns().toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
+    var gbt = new GBTRegressor().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LOG_LABEL).setPredictionCol(LOG_PREDICTION)
+        .setMaxIter(maxIter).setMaxDepth(maxDepth).setStepSize(stepSize).setSubsamplingRate(subsamplingRate).setSeed(seed);
+    var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + gbt.getPredictionCol() + ") AS " + PREDICTION + " FROM __THIS__");
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("maxIter", Integer.toString(maxIter));
+    params.put("maxDepth", Integer.toString(maxDepth));
+    params.put("stepSize", Double.toString(stepSize));
+    params.put("subsamplingRate", Double.toString(subsamplingRate));
+    params.put("seed", Long.toString(seed));
+    params.put("target", "ln(label), exp() back");
+    params.put("features", String.join(",", VolatilityFeatures.featureColumns()));
+    String name = "gbt_it" + maxIter + "_d" + maxDepth + "_lr" + stepSize;
+    return new Candidate(name, "gbt", false, params, new Pipeline().setStages(new PipelineStage[] {logLabel, assembler, gbt, expBack}));
+  }
+}

@@ -1,0 +1,210 @@
+package io.coinlake.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LogicalWindow;
+import io.coinlake.config.VolatilityTaskConfig;
+import io.coinlake.features.VolatilityFeatures;
+import io.coinlake.lake.Lake;
+import io.coinlake.lake.LakeTable;
+import io.coinlake.quality.ValidateOhlcvJob;
+import io.coinlake.tracking.GitInfo;
+import io.coinlake.tracking.ModelVersion;
+import io.coinlake.tracking.RunStatus;
+import io.coinlake.tracking.SparkFlavor;
+import io.coinlake.tracking.Tracking;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.regression.GBTRegressionModel;
+import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Records a training in MLflow: a parent run (the selection, the refit model, lineage tags and
+ * artifacts) with one child run per candidate (params, metrics per fold with step = fold, means),
+ * then a new registered version; the champion alias moves only when the new version is better.
+ */
+final class TrainRunLogger {
+  static final String CHAMPION = "champion";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final SparkSession spark;
+  private final Tracking tracking;
+  private final CoinlakeConfig config;
+  private final VolatilityTaskConfig task;
+  private final Lake lake;
+  private final LogicalWindow asOf;
+
+  TrainRunLogger(SparkSession spark, Tracking tracking, CoinlakeConfig config, Lake lake, LogicalWindow asOf) {
+    this.spark = spark;
+    this.tracking = tracking;
+    this.config = config;
+    this.task = config.tasks().volatility();
+    this.lake = lake;
+    this.asOf = asOf;
+  }
+
+  TrainResult log(List<Candidate> candidates, List<Fold> folds, CvResult cv, Candidate winner, PipelineModel model, long rows) {
+    var runs = tracking.runs();
+    String experimentId = runs.getOrCreateExperiment(config.mlflow().experiment());
+    String parent = runs.startRun(experimentId, "volatility-" + asOf.label(), null, lineageTags(winner));
+    try {
+      for (Candidate candidate : candidates) {
+        logCandidate(experimentId, parent, candidate, cv);
+      }
+      runs.logParams(parent, parentParams(winner, folds, rows));
+      FoldMetrics mean = cv.means().get(winner.name());
+      for (String metric : Metrics.ALL) {
+        runs.logMetric(parent, "cv_" + metric, mean.get(metric), 0);
+        for (Candidate c : candidates) {
+          if (c.baseline()) {
+            runs.logMetric(parent, c.name() + "_cv_" + metric, cv.means().get(c.name()).get(metric), 0);
+          }
+        }
+      }
+      runs.logMetric(parent, "training_rows", rows, 0);
+      String modelUri = logArtifacts(parent, winner, model);
+      ModelVersion version = tracking.registry().createVersion(task.registeredModel(), modelUri, parent);
+      Optional<ModelVersion> champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION);
+      boolean moves = champion.isEmpty() || beats(mean.get(task.selectionMetric()), champion.get());
+      if (moves) {
+        tracking.registry().setAlias(task.registeredModel(), CHAMPION, version.version());
+      }
+      runs.setTags(parent, Map.of("coinlake.registered_version", Integer.toString(version.version()),
+          "coinlake.champion_moved", Boolean.toString(moves)));
+      runs.endRun(parent, RunStatus.FINISHED);
+      return new TrainResult(task.selectionMetric(), winner.name(), cv.means(), rows, folds.size(), parent,
+          version.version(), moves, champion.map(ModelVersion::version).orElse(null));
+    } catch (RuntimeException e) {
+      runs.endRun(parent, RunStatus.FAILED);
+      throw e;
+    }
+  }
+
+  private void logCandidate(String experimentId, String parent, Candidate candidate, CvResult cv) {
+    var runs = tracking.runs();
+    String child = runs.startRun(experimentId, candidate.name(), parent,
+        Map.of("coinlake.task", "volatility", "coinlake.model_family", candidate.family(),
+            "coinlake.baseline", Boolean.toString(candidate.baseline())));
+    runs.logParams(child, candidate.params());
+    for (FoldMetrics fold : cv.perFold().get(candidate.name())) {
+      for (String metric : Metrics.ALL) {
+        runs.logMetric(child, metric, fold.get(metric), fold.fold());
+      }
+      runs.logMetric(child, "validation_rows", fold.rows(), fold.fold());
+    }
+    FoldMetrics mean = cv.means().get(candidate.name());
+    for (String metric : Metrics.ALL) {
+      runs.logMetric(child, metric + "_mean", mean.get(metric), 0);
+    }
+    runs.endRun(child, RunStatus.FINISHED);
+  }
+
+  /** Lower is better except for R²; compares with the champion's logged CV metric. */
+  private boolean beats(double newValue, ModelVersion champion) {
+    var history = tracking.runs().metricHistory(champion.runId(), "cv_" + task.selectionMetric());
+    if (history.isEmpty()) {
+      return true;
+    }
+    double current = history.get(history.size() - 1).value();
+    return Metrics.higherIsBetter(task.selectionMetric()) ? newValue > current : newValue < current;
+  }
+
+  private Map<String, String> lineageTags(Candidate winner) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("mlflow.source.git.commit", GitInfo.commit());
+    tags.put("coinlake.git_commit", GitInfo.commit());
+    tags.put("coinlake.spark_version", spark.version());
+    tags.put("coinlake.task", "volatility");
+    tags.put("coinlake.as_of", asOf.label());
+    tags.put("coinlake.training_table", LakeTable.GOLD_FEATURES_VOLATILITY.qualifiedName());
+    tags.put("coinlake.training_table_path", lake.path(LakeTable.GOLD_FEATURES_VOLATILITY));
+    tags.put("coinlake.training_table_delta_version", Long.toString(lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY)));
+    tags.put("coinlake.selected_model", winner.name());
+    return tags;
+  }
+
+  private Map<String, String> parentParams(Candidate winner, List<Fold> folds, long rows) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("horizon", Integer.toString(task.horizon()));
+    params.put("cv_folds", Integer.toString(folds.size()));
+    params.put("cv_purge_days", Integer.toString(task.cv().purgeDays()));
+    params.put("cv_min_train_fraction", Double.toString(task.cv().minTrainFraction()));
+    params.put("cv_first_validation_day", folds.get(0).validStart().toString());
+    params.put("selection_metric", task.selectionMetric());
+    params.put("qlike_floor", Double.toString(task.qlikeFloor()));
+    params.put("selected_model", winner.name());
+    winner.params().forEach((k, v) -> params.put("selected." + k, v));
+    return params;
+  }
+
+  /** Model (spark flavor), validation report and feature importances; returns the model's artifact URI. */
+  private String logArtifacts(String runId, Candidate winner, PipelineModel model) {
+    var runs = tracking.runs();
+    try {
+      Path dir = Files.createTempDirectory("coinlake-model");
+      Path modelDir = dir.resolve("model");
+      model.write().overwrite().save(modelDir.resolve(SparkFlavor.MODEL_DATA).toUri().toString());
+      SparkFlavor.writeMLmodel(modelDir, runId, "model", spark.version());
+      String modelUri = runs.logArtifacts(runId, modelDir, "model");
+      Path importances = dir.resolve("feature_importances.json");
+      Files.writeString(importances, JSON.writeValueAsString(importances(winner, model)));
+      runs.logArtifacts(runId, importances, "feature_importances.json");
+      copyValidationReport(dir).ifPresent(report -> runs.logArtifacts(runId, report, "validation_report.json"));
+      return modelUri;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage model artifacts: " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Path> copyValidationReport(Path dir) throws IOException {
+    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(ValidateOhlcvJob.reportPath(lake, asOf));
+    FileSystem fs = source.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(source)) {
+      source = new org.apache.hadoop.fs.Path(ValidateOhlcvJob.reportPath(lake, LogicalWindow.all()));
+      if (!fs.exists(source)) {
+        return Optional.empty();
+      }
+    }
+    Path target = dir.resolve("validation_report.json");
+    fs.copyToLocalFile(false, source, new org.apache.hadoop.fs.Path(target.toUri()), true);
+    return Optional.of(target);
+  }
+
+  /** GBT: MLlib's importances per feature; HAR: the OLS coefficients; persistence: none. */
+  static Map<String, Object> importances(Candidate winner, PipelineModel model) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", winner.name());
+    for (Transformer stage : model.stages()) {
+      if (stage instanceof GBTRegressionModel gbt) {
+        double[] values = gbt.featureImportances().toArray();
+        Map<String, Double> byFeature = new LinkedHashMap<>();
+        List<String> names = VolatilityFeatures.featureColumns();
+        for (int i = 0; i < values.length; i++) {
+          byFeature.put(names.get(i), values[i]);
+        }
+        out.put("feature_importances", byFeature);
+      } else if (stage instanceof LinearRegressionModel lr) {
+        double[] values = lr.coefficients().toArray();
+        Map<String, Double> byFeature = new LinkedHashMap<>();
+        List<String> names = VolatilityFeatures.harColumns();
+        for (int i = 0; i < values.length; i++) {
+          byFeature.put(names.get(i), values[i]);
+        }
+        out.put("coefficients", byFeature);
+        out.put("intercept", lr.intercept());
+      }
+    }
+    return out;
+  }
+}

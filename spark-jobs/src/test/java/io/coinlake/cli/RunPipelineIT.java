@@ -1,0 +1,141 @@
+package io.coinlake.cli;
+
+import static io.coinlake.lake.Columns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.coinlake.lake.Lake;
+import io.coinlake.lake.LakeTable;
+import io.coinlake.testing.SparkTestSession;
+import io.coinlake.tracking.FileStoreBackend;
+import io.coinlake.tracking.ModelVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `coinlake run` end to end on a slice of the bundled sample (3 coins), twice. */
+class RunPipelineIT {
+  private static final List<String> COINS = List.of("coin_Bitcoin.csv", "coin_Ethereum.csv", "coin_Solana.csv");
+
+  @TempDir
+  static Path dir;
+  static Path config;
+  static String firstOutput;
+  static int firstExit;
+  static int secondExit;
+
+  @BeforeAll
+  static void runTwice() throws Exception {
+    System.setProperty("spark.master", "local[2]");
+    Path input = Files.createDirectories(dir.resolve("input"));
+    for (String coin : COINS) {
+      Files.copy(Path.of("../data/sample/daily_multicoin_kaggle23", coin), input.resolve(coin));
+    }
+    config = dir.resolve("it.yaml");
+    Files.writeString(config, String.join("\n",
+        "lake: {root: " + dir.resolve("lake") + "}",
+        "mlflow: {trackingUri: " + dir.resolve("mlruns") + ", experiment: it}",
+        "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]}}",
+        "quality: {ohlcvContract: ../conf/contracts/ohlcv.yaml}",
+        "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [15], maxDepth: [3]}}}", ""));
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true));
+    try {
+      firstExit = CoinlakeMain.execute("run", "--config", config.toString());
+      firstOutput = captured.toString();
+      secondExit = CoinlakeMain.execute("run", "--config", config.toString());
+    } finally {
+      System.setOut(original);
+    }
+    original.println(firstOutput);
+  }
+
+  private static SparkSession spark() {
+    return SparkTestSession.get();
+  }
+
+  private static Lake lake() {
+    return new Lake(dir.resolve("lake").toString());
+  }
+
+  private static long expectedRows() throws Exception {
+    long n = 0;
+    for (String coin : COINS) {
+      n += Files.readAllLines(Path.of("../data/sample/daily_multicoin_kaggle23", coin)).size() - 1;
+    }
+    return n;
+  }
+
+  @Test
+  void bothRunsSucceedAndPrintTheSummary() {
+    assertEquals(0, firstExit, firstOutput);
+    assertEquals(0, secondExit);
+    assertTrue(firstOutput.contains("[ingest] started"), firstOutput);
+    assertTrue(firstOutput.contains("[score] done in"), firstOutput);
+    assertTrue(firstOutput.contains("balanced for every file"), firstOutput);
+    assertTrue(firstOutput.contains("* "), "the chosen model is starred");
+  }
+
+  @Test
+  void everyRowIsAccountedForAndReRunsAddNoDuplicates() throws Exception {
+    long expected = expectedRows();
+    assertEquals(expected, lake().read(spark(), LakeTable.BRONZE_OHLCV).count());
+    long silver = lake().read(spark(), LakeTable.SILVER_OHLCV).count();
+    long quarantine = lake().exists(spark(), LakeTable.QUARANTINE_OHLCV) ? lake().read(spark(), LakeTable.QUARANTINE_OHLCV).count() : 0;
+    assertEquals(expected, silver + quarantine);
+    assertEquals(silver, lake().read(spark(), LakeTable.SILVER_OHLCV).select(SYMBOL, INTERVAL, TS).distinct().count());
+  }
+
+  @Test
+  void featuresCarryTheForwardLabel() {
+    Row btc = lake().read(spark(), LakeTable.GOLD_FEATURES_VOLATILITY).where("symbol = 'BTC' AND label IS NOT NULL")
+        .orderBy(TS).limit(1).first();
+    assertNotNull(btc.getAs(LABEL_END_TS));
+    assertTrue(btc.<Double>getAs(LABEL) > 0);
+  }
+
+  @Test
+  void backtestHoldsOutOfFoldPredictionsOfEveryCandidate() {
+    var backtest = lake().read(spark(), LakeTable.GOLD_BACKTEST);
+    List<String> models = backtest.select(MODEL).distinct().orderBy(MODEL).collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertEquals(List.of("gbt_it15_d3_lr0.1", "har_linear", "persistence"), models);
+    assertEquals(3, backtest.select(FOLD).distinct().count());
+    long perModel = backtest.where("model = 'persistence'").count();
+    assertEquals(perModel, backtest.where("model = 'har_linear'").count(), "every candidate predicts the same validation rows");
+    assertEquals(0, backtest.where("y_pred <= 0").count(), "volatility forecasts are positive");
+  }
+
+  @Test
+  void eachRunRegistersAVersionAndTheChampionIsScored() {
+    FileStoreBackend store = new FileStoreBackend(dir.resolve("mlruns"));
+    List<ModelVersion> versions = store.listVersions("coinlake-volatility");
+    assertEquals(2, versions.size());
+    ModelVersion champion = store.getByAlias("coinlake-volatility", "champion").orElseThrow();
+    assertEquals(1, champion.version(), "an identical second training does not beat the champion");
+    assertTrue(Files.isDirectory(Path.of(java.net.URI.create(champion.source())).resolve("sparkml")));
+    assertTrue(Files.isRegularFile(Path.of(java.net.URI.create(champion.source())).resolve("MLmodel")));
+    assertFalse(store.metricHistory(champion.runId(), "cv_qlike").isEmpty());
+    Map<String, String> tags = store.tags(champion.runId());
+    assertEquals("volatility", tags.get("coinlake.task"));
+    assertNotNull(tags.get("coinlake.training_table_delta_version"));
+
+    List<Row> predictions = lake().read(spark(), LakeTable.GOLD_PREDICTIONS).orderBy(SYMBOL).collectAsList();
+    assertEquals(List.of("BTC", "ETH", "SOL"), predictions.stream().map(r -> r.<String>getAs(SYMBOL)).collect(Collectors.toList()),
+        "one prediction per symbol even after two runs");
+    for (Row p : predictions) {
+      assertEquals("2021-07-06", p.getAs(TS).toString().substring(0, 10));
+      assertEquals(1, p.<Integer>getAs(MODEL_VERSION));
+      assertEquals(champion.runId(), p.getAs(RUN_ID));
+      assertTrue(p.<Double>getAs(PREDICTION) > 0);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.coinlake.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkFlavorTest {
+  @TempDir Path tmp;
+
+  private Path savedPipeline() throws Exception {
+    Path modelDir = tmp.resolve("model");
+    Files.createDirectories(modelDir.resolve("sparkml/metadata"));
+    Files.createDirectories(modelDir.resolve("sparkml/stages/0_gbt/data"));
+    Files.writeString(modelDir.resolve("sparkml/metadata/part-00000"), "{\"class\":\"org.apache.spark.ml.PipelineModel\"}");
+    Files.write(modelDir.resolve("sparkml/stages/0_gbt/data/part-00000.parquet"), new byte[1000]);
+    return modelDir;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void mlmodelHasSparkAndPyfuncFlavors() throws Exception {
+    Path modelDir = savedPipeline();
+    long dataBytes = Files.size(modelDir.resolve("sparkml/metadata/part-00000")) + 1000;
+    SparkFlavor.writeMLmodel(modelDir, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "model", "3.5.7");
+
+    Map<String, Object> m = MetaYaml.read(modelDir.resolve("MLmodel"));
+    assertEquals(
+        List.of("artifact_path", "flavors", "mlflow_version", "model_size_bytes", "model_uuid", "run_id", "utc_time_created"),
+        List.copyOf(m.keySet()));
+    assertEquals("model", m.get("artifact_path"));
+    assertEquals("0a1b2c3d4e5f60718293a4b5c6d7e8f9", m.get("run_id"));
+    assertEquals("2.17.2", m.get("mlflow_version"));
+    assertEquals(dataBytes, ((Number) m.get("model_size_bytes")).longValue());
+    assertTrue(((String) m.get("model_uuid")).matches("[0-9a-f]{32}"));
+    assertInstanceOf(String.class, m.get("utc_time_created"));
+    assertTrue(((String) m.get("utc_time_created")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?"));
+
+    Map<String, Object> flavors = (Map<String, Object>) m.get("flavors");
+    assertEquals(List.of("python_function", "spark"), List.copyOf(flavors.keySet()));
+    Map<String, Object> spark = (Map<String, Object>) flavors.get("spark");
+    Map<String, Object> expectedSpark = new HashMap<>();
+    expectedSpark.put("code", null);
+    expectedSpark.put("model_class", "pyspark.ml.pipeline.PipelineModel");
+    expectedSpark.put("model_data", "sparkml");
+    expectedSpark.put("pyspark_version", "3.5.7");
+    assertEquals(expectedSpark, spark);
+    assertEquals(
+        Map.of(
+            "data", "sparkml",
+            "env", Map.of("conda", "conda.yaml", "virtualenv", "python_env.yaml"),
+            "loader_module", "mlflow.spark",
+            "python_version", SparkFlavor.DEFAULT_PYTHON_VERSION),
+        flavors.get("python_function"));
+    String text = Files.readString(modelDir.resolve("MLmodel"));
+    assertTrue(text.startsWith("artifact_path: model\nflavors:\n  python_function:\n    data: sparkml\n"), text);
+  }
+
+  @Test
+  void environmentFilesMatchWhatPyfuncPointsTo() throws Exception {
+    Path modelDir = savedPipeline();
+    SparkFlavor.writeMLmodel(modelDir, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "model", "3.5.7", "3.11.4");
+    assertEquals("mlflow==2.17.2\npyspark==3.5.7", Files.readString(modelDir.resolve("requirements.txt")));
+    Map<String, Object> conda = MetaYaml.read(modelDir.resolve("conda.yaml"));
+    assertEquals("mlflow-env", conda.get("name"));
+    assertEquals(List.of("conda-forge"), conda.get("channels"));
+    assertEquals(
+        List.of("python=3.11.4", "pip", Map.of("pip", List.of("mlflow==2.17.2", "pyspark==3.5.7"))),
+        conda.get("dependencies"));
+    Map<String, Object> env = MetaYaml.read(modelDir.resolve("python_env.yaml"));
+    assertEquals(List.of("python", "build_dependencies", "dependencies"), List.copyOf(env.keySet()));
+    assertEquals("3.11.4", env.get("python"));
+    assertEquals(List.of("-r requirements.txt"), env.get("dependencies"));
+    // writing twice does not count the metadata files as model bytes
+    long size1 = ((Number) MetaYaml.read(modelDir.resolve("MLmodel")).get("model_size_bytes")).longValue();
+    SparkFlavor.writeMLmodel(modelDir, null, null, "3.5.7.dev0");
+    Map<String, Object> again = MetaYaml.read(modelDir.resolve("MLmodel"));
+    assertEquals(size1, ((Number) again.get("model_size_bytes")).longValue());
+    assertTrue(!again.containsKey("run_id") && !again.containsKey("artifact_path"), again.toString());
+    assertEquals(Arrays.asList("mlflow==2.17.2", "pyspark==3.5.7"), Files.readAllLines(modelDir.resolve("requirements.txt")));
+  }
+
+  @Test
+  void refusesAFolderWithoutSparkml() {
+    TrackingException e =
+        assertThrows(TrackingException.class, () -> SparkFlavor.writeMLmodel(tmp, "r", "model", "3.5.7"));
+    assertTrue(e.getMessage().contains("sparkml"), e.getMessage());
+  }
+
+  @Test
+  void utcTimeCreatedIsPythonsStrOfADatetime() {
+    assertEquals("2024-11-01 09:08:07.123456", SparkFlavor.utcTimeCreated(LocalDateTime.of(2024, 11, 1, 9, 8, 7, 123_456_789)));
+    assertEquals("2024-11-01 09:08:07", SparkFlavor.utcTimeCreated(LocalDateTime.of(2024, 11, 1, 9, 8, 7, 0)));
+    assertEquals("2024-11-01 09:08:07.000100", SparkFlavor.utcTimeCreated(LocalDateTime.of(2024, 11, 1, 9, 8, 7, 100_000)));
+  }
+}
