@@ -1,0 +1,108 @@
+package io.coinlake.quality;
+
+import static io.coinlake.lake.Columns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.ConfigLoader;
+import io.coinlake.config.LogicalWindow;
+import io.coinlake.ingest.CsvLine;
+import io.coinlake.ingest.IngestOhlcvJob;
+import io.coinlake.ingest.IngestResult;
+import io.coinlake.lake.Lake;
+import io.coinlake.lake.LakeTable;
+import io.coinlake.testing.SparkTestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deliberately dirty CoinMarketCap export must not pass silently: coins' pre-listing rows are
+ * copies of other coins' rows, and 243 rows per coin have zero volume. Expected counts are
+ * recomputed here from the raw CSV with plain Java, independently of the Spark code.
+ */
+class DirtyCmcContractIT {
+  private static final Path FILE = Path.of("src/test/resources/data/daily_multicoin_cmc/consolidated_coin_data.csv");
+
+  @TempDir
+  static Path dir;
+  static IngestResult ingest;
+  static ContractViolationException violation;
+  static Lake lake;
+
+  @BeforeAll
+  static void ingestAndValidate() {
+    SparkSession spark = SparkTestSession.get();
+    CoinlakeConfig config = ConfigLoader.load(null, List.of(
+        "lake.root=" + dir.resolve("lake"),
+        "ingest.ohlcv.sources=[{path: " + FILE.toAbsolutePath().getParent() + ", glob: 'consolidated_coin_data.csv', layout: cmc_consolidated}]",
+        "quality.ohlcvContract=../conf/contracts/ohlcv.yaml"));
+    lake = new Lake(config.lake().root());
+    ingest = IngestOhlcvJob.run(spark, config);
+    violation = assertThrows(ContractViolationException.class, () -> ValidateOhlcvJob.run(spark, config, LogicalWindow.all()));
+  }
+
+  /** Rows whose (date, open, high, low, close) also appears under another currency, counted on the raw text. */
+  private static long copiedRows() throws Exception {
+    Map<String, Set<String>> owners = new HashMap<>();
+    List<String> lines = Files.readAllLines(FILE);
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = CsvLine.split(line);
+      owners.computeIfAbsent(String.join("|", f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)), k -> new HashSet<>()).add(f.get(0));
+    }
+    return owners.values().stream().filter(s -> s.size() > 1).mapToLong(Set::size).sum();
+  }
+
+  @Test
+  void theBatchFailsTheContractOnCopiedRowsAndSaysWhy() throws Exception {
+    double share = 1.0 - (double) copiedRows() / ingest.rowsRead();
+    String expected = String.format("contract ohlcv: check not_copied_from_other_symbol passed for %.4f of rows, below its threshold 0.9500", share);
+    assertTrue(violation.getMessage().startsWith(expected), violation.getMessage() + " vs " + expected);
+  }
+
+  @Test
+  void everyCopiedRowIsQuarantinedWithTheOtherSymbolsNamed() throws Exception {
+    long copies = copiedRows();
+    assertTrue(copies > 10_000, "the file is known to hold many copied rows, found " + copies);
+
+    var quarantine = lake.read(SparkTestSession.get(), LakeTable.QUARANTINE_OHLCV);
+    assertEquals(copies, quarantine.where("reason LIKE '%not_copied_from_other_symbol%'").count());
+    Row bch = quarantine.where("symbol = 'BITCOIN-CASH' AND ts = TIMESTAMP '2013-04-28 00:00:00'").first();
+    assertEquals("not_copied_from_other_symbol", bch.getAs(CHECK));
+    assertTrue(bch.<String>getAs(REASON).contains("same ts and OHLC as BITCOIN,ETHEREUM,TETHER,XRP"), bch.<String>getAs(REASON));
+  }
+
+  @Test
+  void zeroVolumeRowsAreFlaggedOrQuarantinedNeverSilent() throws Exception {
+    long zeroVolume = Files.readAllLines(FILE).stream().skip(1).map(CsvLine::split).filter(f -> f.get(6).equals("0")).count();
+    assertEquals(12 * 243, zeroVolume);
+    SparkSession spark = SparkTestSession.get();
+    long warned = lake.read(spark, LakeTable.SILVER_OHLCV).where("volume = 0 AND array_contains(quality_warnings, 'volume_positive')").count();
+    long silentZero = lake.read(spark, LakeTable.SILVER_OHLCV).where("volume = 0 AND NOT array_contains(quality_warnings, 'volume_positive')").count();
+    long quarantinedZero = lake.read(spark, LakeTable.QUARANTINE_OHLCV).where("raw_line LIKE '%\"volume\":0.0%'").count();
+    assertEquals(0, silentZero);
+    assertEquals(zeroVolume, warned + quarantinedZero);
+  }
+
+  @Test
+  void nothingIsLost() throws Exception {
+    long lines = Files.readAllLines(FILE).size() - 1;
+    SparkSession spark = SparkTestSession.get();
+    assertEquals(lines, ingest.rowsRead());
+    long silver = lake.read(spark, LakeTable.SILVER_OHLCV).count();
+    long quarantined = lake.read(spark, LakeTable.QUARANTINE_OHLCV).count();
+    assertEquals(lines, silver + quarantined);
+    assertTrue(silver > 0, "good rows are still processed");
+    String report = Files.readString(dir.resolve("lake/_reports/validation/ohlcv_all.json"));
+    assertTrue(report.contains("\"rowsIn\" : " + lines), report.substring(0, 200));
+  }
+}
