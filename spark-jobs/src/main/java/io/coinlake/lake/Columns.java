@@ -1,0 +1,83 @@
+package io.coinlake.lake;
+
+/** Every column name used across lake tables, in one place. */
+public final class Columns {
+  private Columns() {}
+
+  // keys
+  public static final String SYMBOL = "symbol";
+  public static final String INTERVAL = "interval";
+  public static final String TS = "ts";
+
+  // OHLCV
+  public static final String OPEN = "open";
+  public static final String HIGH = "high";
+  public static final String LOW = "low";
+  public static final String CLOSE = "close";
+  public static final String VOLUME = "volume";
+  public static final String MARKET_CAP = "market_cap";
+
+  // lineage
+  public static final String SOURCE_FILE = "source_file";
+  public static final String SOURCE_LINE = "source_line";
+  public static final String INGESTED_AT = "ingested_at";
+  public static final String BATCH_ID = "batch_id";
+
+  // quality
+  public static final String REASON = "reason";
+  public static final String CHECK = "check";
+  public static final String RAW_LINE = "raw_line";
+  /** Why a line could not be parsed (null for good lines). */
+  public static final String ERROR = "error";
+  public static final String QUARANTINED_AT = "quarantined_at";
+  /** The pipeline stage that quarantined a row: ingest (unreadable) or validate (contract). */
+  public static final String STAGE = "stage";
+  public static final String STAGE_INGEST = "ingest";
+  public static final String STAGE_VALIDATE = "validate";
+  /** Warning-level findings kept on accepted silver rows, e.g. ["stale_price"]. */
+  public static final String QUALITY_WARNINGS = "quality_warnings";
+  /** True when the close is part of a run of unchanged closes (stale feed). */
+  public static final String STALE = "stale";
+
+  // features (volatility task)
+  public static final String LOG_RETURN = "log_return";
+  public static final String RV_7 = "rv_7";
+  public static final String RV_30 = "rv_30";
+  public static final String PARKINSON_7 = "parkinson_7";
+  public static final String GARMAN_KLASS_7 = "garman_klass_7";
+  public static final String HAR_RV_D = "har_rv_d";
+  public static final String HAR_RV_W = "har_rv_w";
+  public static final String HAR_RV_M = "har_rv_m";
+  public static final String VOLUME_Z_30 = "volume_z_30";
+  public static final String RSI_14 = "rsi_14";
+  public static final String CLOSE_SMA_RATIO_30 = "close_sma_ratio_30";
+  public static final String CLOSE_EMA_RATIO_12 = "close_ema_ratio_12";
+  /** Persistence baseline input: realized vol over the last h periods, same scale as the label. */
+  public static final String RV_LAST_H = "rv_last_h";
+  public static final String LABEL = "label";
+  /** True when the row has a full, stale-free label window and all features: the row may be trained on. */
+  public static final String TRAINABLE = "trainable";
+
+  // modelling outputs
+  public static final String FOLD = "fold";
+  public static final String MODEL = "model";
+  public static final String Y_TRUE = "y_true";
+  public static final String Y_PRED = "y_pred";
+  public static final String HORIZON = "horizon";
+  public static final String PREDICTION = "prediction";
+  public static final String MODEL_NAME = "model_name";
+  public static final String MODEL_VERSION = "model_version";
+  public static final String RUN_ID = "run_id";
+  public static final String SCORED_AT = "scored_at";
+  /** The logical date a training or backtest ran as of. */
+  public static final String AS_OF = "as_of";
+  /** The ts of the last row inside a label window; CV purges on it. */
+  public static final String LABEL_END_TS = "label_end_ts";
+
+  // ops
+  public static final String ROWS_READ = "rows_read";
+  public static final String ROWS_ACCEPTED = "rows_accepted";
+  public static final String ROWS_QUARANTINED = "rows_quarantined";
+  public static final String QUARANTINED_BY_REASON = "quarantined_by_check";
+  public static final String FILE_ERROR = "file_error";
+}

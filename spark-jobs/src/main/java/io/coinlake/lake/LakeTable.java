@@ -1,0 +1,47 @@
+package io.coinlake.lake;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Every lake table: its layer, name and merge key. A table lives at {@code <lake root>/<layer>/<name>}. */
+public enum LakeTable {
+  BRONZE_OHLCV("bronze", "ohlcv", Columns.SYMBOL, Columns.INTERVAL, Columns.TS),
+  SILVER_OHLCV("silver", "ohlcv", Columns.SYMBOL, Columns.INTERVAL, Columns.TS),
+  QUARANTINE_OHLCV("quarantine", "ohlcv", Columns.SOURCE_FILE, Columns.SOURCE_LINE),
+  GOLD_FEATURES_VOLATILITY("gold", "features_volatility", Columns.SYMBOL, Columns.TS),
+  GOLD_BACKTEST("gold", "backtest", Columns.AS_OF, Columns.MODEL, Columns.FOLD, Columns.SYMBOL, Columns.TS),
+  GOLD_PREDICTIONS("gold", "predictions", Columns.SYMBOL, Columns.TS, Columns.HORIZON, Columns.MODEL_NAME),
+  OPS_FILE_INGESTS("ops", "file_ingests", Columns.BATCH_ID, Columns.SOURCE_FILE);
+
+  private final String layer;
+  private final String table;
+  private final List<String> key;
+
+  LakeTable(String layer, String table, String... key) {
+    this.layer = layer;
+    this.table = table;
+    this.key = List.of(key);
+  }
+
+  public String layer() {
+    return layer;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  /** The name users type in {@code coinlake sql}, e.g. {@code silver.ohlcv}. */
+  public String qualifiedName() {
+    return layer + "." + table;
+  }
+
+  public List<String> key() {
+    return key;
+  }
+
+  public static Optional<LakeTable> byName(String qualifiedName) {
+    return Arrays.stream(values()).filter(t -> t.qualifiedName().equalsIgnoreCase(qualifiedName)).findFirst();
+  }
+}
