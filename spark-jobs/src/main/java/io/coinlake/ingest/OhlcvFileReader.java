@@ -3,11 +3,7 @@ package io.coinlake.ingest;
 import static io.coinlake.lake.Columns.*;
 
 import io.coinlake.config.CsvLayout;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -122,8 +122,9 @@ final class TrainRunLogger {
 
   private Map<String, String> lineageTags(Candidate winner) {
     Map<String, String> tags = new LinkedHashMap<>();
-    tags.put("mlflow.source.git.commit", GitInfo.commit());
-    tags.put("coinlake.git_commit", GitInfo.commit());
+    String commit = GitInfo.commit();
+    tags.put("mlflow.source.git.commit", commit);
+    tags.put("coinlake.git_commit", commit);
     tags.put("coinlake.spark_version", spark.version());
     tags.put("coinlake.task", "volatility");
     tags.put("coinlake.as_of", asOf.label());
@@ -187,23 +188,19 @@ final class TrainRunLogger {
     out.put("model", winner.name());
     for (Transformer stage : model.stages()) {
       if (stage instanceof GBTRegressionModel gbt) {
-        double[] values = gbt.featureImportances().toArray();
-        Map<String, Double> byFeature = new LinkedHashMap<>();
-        List<String> names = VolatilityFeatures.featureColumns();
-        for (int i = 0; i < values.length; i++) {
-          byFeature.put(names.get(i), values[i]);
-        }
-        out.put("feature_importances", byFeature);
+        out.put("feature_importances", byName(VolatilityFeatures.featureColumns(), gbt.featureImportances().toArray()));
       } else if (stage instanceof LinearRegressionModel lr) {
-        double[] values = lr.coefficients().toArray();
-        Map<String, Double> byFeature = new LinkedHashMap<>();
-        List<String> names = VolatilityFeatures.harColumns();
-        for (int i = 0; i < values.length; i++) {
-          byFeature.put(names.get(i), values[i]);
-        }
-        out.put("coefficients", byFeature);
+        out.put("coefficients", byName(VolatilityFeatures.harColumns(), lr.coefficients().toArray()));
         out.put("intercept", lr.intercept());
       }
+    }
+    return out;
+  }
+
+  private static Map<String, Double> byName(List<String> names, double[] values) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      out.put(names.get(i), values[i]);
     }
     return out;
   }
