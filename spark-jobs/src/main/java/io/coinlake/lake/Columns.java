@@ -80,4 +80,29 @@ public final class Columns {
   public static final String ROWS_QUARANTINED = "rows_quarantined";
   public static final String QUARANTINED_BY_REASON = "quarantined_by_check";
   public static final String FILE_ERROR = "file_error";
+
+  // market snapshots (CoinGecko/CoinLore CSV and API): bronze.market_snapshots
+  public static final String SNAPSHOT_TS = "snapshot_ts";
+  public static final String COIN = "coin";
+  public static final String COIN_ID = "coin_id";
+  public static final String PRICE = "price";
+  /** Price changes as fractions (0.022 = +2.2%), whatever unit the source used. */
+  public static final String CHANGE_1H = "change_1h";
+  public static final String CHANGE_24H = "change_24h";
+  public static final String CHANGE_7D = "change_7d";
+  public static final String VOLUME_24H = "volume_24h";
+  /** Which feed a row came from, e.g. coingecko_csv, coingecko_api, coinlore_api. */
+  public static final String FEED = "feed";
+
+  // ticks (Coinbase ticker channel, classic and Advanced Trade): bronze.ticks
+  public static final String PRODUCT = "product";
+  public static final String BEST_BID = "best_bid";
+  public static final String BEST_ASK = "best_ask";
+  public static final String LAST_SIZE = "last_size";
+  public static final String SIDE = "side";
+  public static final String SEQUENCE = "sequence";
+  public static final String TRADE_ID = "trade_id";
+
+  // lineage of files
+  public static final String CONTENT_SHA256 = "content_sha256";
 }
