@@ -21,7 +21,7 @@ final class Commands {
     }
   }
 
-  @Command(name = "ingest", description = "Read the configured OHLCV CSV sources into bronze.ohlcv (unreadable lines to quarantine.ohlcv).")
+  @Command(name = "ingest", description = "Read every configured source (OHLCV CSVs, market snapshots, ticker captures) into bronze; unreadable records to quarantine; per-file counts to ops.file_ingests.")
   static final class Ingest extends StageCommand {
     @Override
     List<Stage> stages() {
@@ -29,7 +29,7 @@ final class Commands {
     }
   }
 
-  @Command(name = "validate", description = "Apply the OHLCV data contract: bronze.ohlcv -> silver.ohlcv + quarantine.ohlcv + a JSON report.")
+  @Command(name = "validate", description = "Apply each record kind's data contract: bronze -> silver + quarantine + a JSON report per contract.")
   static final class Validate extends StageCommand {
     @Override
     List<Stage> stages() {

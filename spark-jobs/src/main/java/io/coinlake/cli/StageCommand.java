@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** A command that runs one or more pipeline stages in one SparkSession. */
 abstract class StageCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
+
+  @Option(names = "--reingest", description = "Read input files again even when the same content was ingested before.")
+  boolean reingest;
 
   abstract List<Stage> stages();
 
@@ -30,7 +34,7 @@ abstract class StageCommand implements Callable<Integer> {
     Console console = new Console(System.out);
     SparkSession spark = SparkSessions.create(config.spark(), "coinlake " + getClass().getSimpleName());
     try {
-      PipelineContext ctx = new PipelineContext(spark, config, window);
+      PipelineContext ctx = new PipelineContext(spark, config, window, console, reingest);
       for (Stage stage : stages()) {
         stage.run(ctx, console);
       }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the lines of one OHLCV CSV file into {@link ParsedLine}s using a {@link CsvLayout}. Pure:
  * no Spark, no I/O. Every non-blank data line yields exactly one ParsedLine, so rows read =
- * parsed + failed. Timestamps are floored to the candle interval (a daily candle stamped
+ * parsed + failed; a file-level problem (a mapped column missing from the header, a file name the
+ * layout cannot take the symbol from) throws {@link UnreadableFileException}. Timestamps are floored to the candle interval (a daily candle stamped
  * 23:59:59 is keyed by its UTC day).
  */
 public final class OhlcvCsvParser implements Serializable {
@@ -55,6 +56,9 @@ public final class OhlcvCsvParser implements Serializable {
     if (fileProblem == null) {
       fileProblem = missingColumns(header);
     }
+    if (fileProblem != null) {
+      throw new UnreadableFileException(fileProblem);
+    }
     DateTimeFormatter formatter = Timestamps.formatter(layout.timestampFormat());
     for (int i = headerIndex + 1; i < lines.size(); i++) {
       String raw = lines.get(i);
@@ -62,10 +66,6 @@ public final class OhlcvCsvParser implements Serializable {
         continue;
       }
       long lineNo = i + 1L;
-      if (fileProblem != null) {
-        out.add(ParsedLine.failed(fileName, lineNo, raw, fileProblem));
-        continue;
-      }
       out.add(parseLine(fileName, lineNo, raw, header, headerFields.size(), fileSymbol, formatter));
     }
     return out;

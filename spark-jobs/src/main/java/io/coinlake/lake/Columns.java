@@ -20,6 +20,8 @@ public final class Columns {
   // lineage
   public static final String SOURCE_FILE = "source_file";
   public static final String SOURCE_LINE = "source_line";
+  /** The 1-based position of a record in its file (a JSON line may hold several records). */
+  public static final String SOURCE_RECORD = "source_record";
   public static final String INGESTED_AT = "ingested_at";
   public static final String BATCH_ID = "batch_id";
 
@@ -80,6 +82,16 @@ public final class Columns {
   public static final String ROWS_QUARANTINED = "rows_quarantined";
   public static final String QUARANTINED_BY_REASON = "quarantined_by_check";
   public static final String FILE_ERROR = "file_error";
+  /** The record kind a file was ingested as: ohlcv, market_snapshots, ticks. */
+  public static final String RECORD_KIND = "record_kind";
+  /** The format that parsed a file, e.g. kaggle, coingecko_csv, coinbase_ticker. */
+  public static final String FORMAT = "format";
+  public static final String FILE_BYTES = "file_bytes";
+  /** What ingest did with a file: ingested, skipped (same content already ingested) or unreadable. */
+  public static final String FILE_STATUS = "status";
+  public static final String STATUS_INGESTED = "ingested";
+  public static final String STATUS_SKIPPED = "skipped";
+  public static final String STATUS_UNREADABLE = "unreadable";
 
   // market snapshots (CoinGecko/CoinLore CSV and API): bronze.market_snapshots
   public static final String SNAPSHOT_TS = "snapshot_ts";
@@ -102,6 +114,8 @@ public final class Columns {
   public static final String SIDE = "side";
   public static final String SEQUENCE = "sequence";
   public static final String TRADE_ID = "trade_id";
+  public static final String BAR_INTERVAL = "bar_interval";
+  public static final String BAR_START = "bar_start";
 
   // lineage of files
   public static final String CONTENT_SHA256 = "content_sha256";

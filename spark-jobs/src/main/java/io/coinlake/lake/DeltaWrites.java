@@ -29,17 +29,39 @@ public final class DeltaWrites {
       return;
     }
     String on = table.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
-    String changed = Stream.of(rows.columns())
+    DeltaTable target = DeltaTable.forPath(spark, path);
+    List<String> targetColumns = List.of(target.toDF().columns());
+    boolean newColumns = Stream.of(rows.columns()).anyMatch(c -> !targetColumns.contains(c));
+    // with new columns (schema evolution) every matched row is rewritten to fill them in
+    String changed = newColumns ? "true" : Stream.of(rows.columns())
         .filter(c -> !table.key().contains(c) && !ignoredOnCompare.contains(c))
         .map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
         .collect(Collectors.joining(" OR "));
-    var builder = DeltaTable.forPath(spark, path).as("t").merge(rows.as("s"), on);
+    var builder = target.as("t").merge(rows.as("s"), on);
     builder = changed.isEmpty() ? builder : builder.whenMatched(changed).updateAll();
     builder = builder.whenNotMatched().insertAll();
     if (deleteMissingWhere != null) {
       builder = builder.whenNotMatchedBySource(deleteMissingWhere).delete();
     }
     builder.execute();
+  }
+
+  /** Like {@link #merge}, but new columns in {@code rows} are added to the table (Delta schema evolution). */
+  public static void mergeEvolvingSchema(SparkSession spark, Lake lake, LakeTable table, Dataset<Row> rows,
+      List<String> ignoredOnCompare, String deleteMissingWhere) {
+    String key = "spark.databricks.delta.schema.autoMerge.enabled";
+    String before = spark.conf().get(key, "false");
+    spark.conf().set(key, "true");
+    try {
+      merge(spark, lake, table, rows, ignoredOnCompare, deleteMissingWhere);
+    } finally {
+      spark.conf().set(key, before);
+    }
+  }
+
+  /** Appends rows, adding any new columns to the table's schema. */
+  public static void appendEvolvingSchema(Lake lake, LakeTable table, Dataset<Row> rows) {
+    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(lake.path(table));
   }
 
   /** Appends rows that are new by construction, such as run records keyed by a fresh batch id. */

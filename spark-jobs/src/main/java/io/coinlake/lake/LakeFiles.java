@@ -28,12 +28,20 @@ public final class LakeFiles {
 
   /** Files matching {@code dir/glob}, sorted by path; throws naming the path when nothing is there. */
   public static List<String> glob(SparkSession spark, String dir, String glob) {
+    return glob(spark, dir, glob, false);
+  }
+
+  /** As {@link #glob(SparkSession, String, String)}; a missing {@code dir} is an empty list when {@code optional}. */
+  public static List<String> glob(SparkSession spark, String dir, String glob, boolean optional) {
     try {
       Path pattern = new Path(dir, glob);
       FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
       Path base = new Path(dir);
       if (!fs.exists(base)) {
-        throw new LakeException("input path " + dir + " does not exist; check ingest.ohlcv.sources[].path in the config");
+        if (optional) {
+          return List.of();
+        }
+        throw new LakeException("input path " + dir + " does not exist; check the source's path in the config");
       }
       FileStatus[] matches = fs.getFileStatus(base).isFile() ? new FileStatus[] {fs.getFileStatus(base)} : fs.globStatus(pattern);
       List<String> files = new ArrayList<>();

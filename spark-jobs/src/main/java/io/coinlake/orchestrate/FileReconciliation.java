@@ -7,6 +7,7 @@ import io.coinlake.ingest.FileIngestCount;
 import io.coinlake.ingest.IngestResult;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.lake.RecordKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Nothing is lost: for every file of the batch, rows read = rows in silver + rows in quarantine
- * (+ rows still waiting in bronze because they lie after the logical date).
+ * Nothing is lost: for every file the batch ingested, rows read = rows in silver + rows in
+ * quarantine (+ rows still waiting in bronze because they lie outside the logical window).
  */
 public final class FileReconciliation {
   /** One file's ledger. */
@@ -28,17 +29,24 @@ public final class FileReconciliation {
 
   private FileReconciliation() {}
 
+  /** The ledger of every file this batch ingested (skipped and unreadable files read no rows). */
   public static List<Line> of(SparkSession spark, Lake lake, IngestResult ingest) {
-    Map<String, Long> silver = countByFile(spark, lake, LakeTable.SILVER_OHLCV);
-    Map<String, Long> quarantine = countByFile(spark, lake, LakeTable.QUARANTINE_OHLCV);
-    Map<String, Long> bronze = countByFile(spark, lake, LakeTable.BRONZE_OHLCV);
     List<Line> out = new ArrayList<>();
-    for (FileIngestCount f : ingest.files()) {
-      long accepted = silver.getOrDefault(f.sourceFile(), 0L);
-      long quarantined = quarantine.getOrDefault(f.sourceFile(), 0L);
-      long validated = accepted + quarantined - f.rowsQuarantined();
-      long pending = bronze.getOrDefault(f.sourceFile(), 0L) - validated;
-      out.add(new Line(f.sourceFile(), f.rowsRead(), accepted, quarantined, pending));
+    for (RecordKind kind : RecordKind.values()) {
+      List<FileIngestCount> files = ingest.files(kind).stream().filter(f -> f.status().equals(STATUS_INGESTED)).toList();
+      if (files.isEmpty()) {
+        continue;
+      }
+      Map<String, Long> silver = countByFile(spark, lake, kind.silver());
+      Map<String, Long> quarantine = countByFile(spark, lake, kind.quarantine());
+      Map<String, Long> bronze = countByFile(spark, lake, kind.bronze());
+      for (FileIngestCount f : files) {
+        long accepted = silver.getOrDefault(f.sourceFile(), 0L);
+        long quarantined = quarantine.getOrDefault(f.sourceFile(), 0L);
+        long validated = accepted + quarantined - f.rowsQuarantined();
+        long pending = bronze.getOrDefault(f.sourceFile(), 0L) - validated;
+        out.add(new Line(f.sourceFile(), f.rowsRead(), accepted, quarantined, pending));
+      }
     }
     return out;
   }

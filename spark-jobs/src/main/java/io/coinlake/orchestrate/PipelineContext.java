@@ -10,21 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** What the stages of one command share: the session, config, logical window, and each stage's result. */
+/** What the stages of one command share: the session, config, logical window, options, and each stage's result. */
 public final class PipelineContext {
   final SparkSession spark;
   final CoinlakeConfig config;
   final LogicalWindow window;
+  final Console console;
+  final boolean reingest;
   final List<StageReport> reports = new ArrayList<>();
   IngestResult ingest;
-  ValidationReport validation;
+  List<ValidationReport> validations = List.of();
   TrainResult train;
   ScoreResult score;
 
-  public PipelineContext(SparkSession spark, CoinlakeConfig config, LogicalWindow window) {
+  /** {@code reingest}: read files again even when their content was ingested before. */
+  public PipelineContext(SparkSession spark, CoinlakeConfig config, LogicalWindow window, Console console, boolean reingest) {
     this.spark = spark;
     this.config = config;
     this.window = window;
+    this.console = console;
+    this.reingest = reingest;
   }
 
   public List<StageReport> reports() {
@@ -35,8 +40,8 @@ public final class PipelineContext {
     return ingest;
   }
 
-  public ValidationReport validation() {
-    return validation;
+  public List<ValidationReport> validations() {
+    return validations;
   }
 
   public TrainResult train() {

@@ -1,8 +1,9 @@
 package io.coinlake.orchestrate;
 
 import io.coinlake.features.FeaturesVolatilityJob;
-import io.coinlake.ingest.IngestOhlcvJob;
-import io.coinlake.quality.ValidateOhlcvJob;
+import io.coinlake.ingest.IngestJob;
+import io.coinlake.quality.ValidateJob;
+import io.coinlake.quality.ValidationReport;
 import io.coinlake.score.ScoreVolatilityJob;
 import io.coinlake.train.TrainVolatilityJob;
 import java.util.function.Function;
@@ -10,16 +11,24 @@ import java.util.function.Function;
 /** The pipeline's stages in dependency order; each runs one job and reports its counts. */
 public enum Stage {
   INGEST("ingest", ctx -> {
-    ctx.ingest = IngestOhlcvJob.run(ctx.spark, ctx.config);
+    ctx.ingest = IngestJob.run(ctx.spark, ctx.config, ctx.reingest);
     var r = ctx.ingest;
+    IngestLines.print(r, ctx.console);
     return new StageReport("ingest", 0, r.rowsRead(), r.rowsToBronze(), r.rowsQuarantined(), r.rowsToBronze(),
-        r.files().size() + " files -> bronze.ohlcv");
+        IngestLines.note(r));
   }),
   VALIDATE("validate", ctx -> {
-    ctx.validation = ValidateOhlcvJob.run(ctx.spark, ctx.config, ctx.window);
-    var v = ctx.validation;
-    return new StageReport("validate", 0, v.rowsIn(), v.rowsAccepted(), v.rowsQuarantined(), v.rowsAccepted(),
-        "silver.ohlcv; warnings " + v.warningsByCheck());
+    ctx.validations = new java.util.ArrayList<>();
+    try {
+      ValidateJob.runAll(ctx.spark, ctx.config, ctx.window, ctx.validations);
+    } finally {
+      ValidationLines.print(ctx.validations, ctx.console);
+    }
+    var v = ctx.validations;
+    long in = v.stream().mapToLong(ValidationReport::rowsIn).sum();
+    long accepted = v.stream().mapToLong(ValidationReport::rowsAccepted).sum();
+    return new StageReport("validate", 0, in, accepted, in - accepted, accepted,
+        v.size() + " contracts -> silver");
   }),
   FEATURES("features", ctx -> {
     long rows = FeaturesVolatilityJob.run(ctx.spark, ctx.config, ctx.window);

@@ -1,7 +1,8 @@
 package io.coinlake.orchestrate;
 
 import io.coinlake.lake.Lake;
-import io.coinlake.quality.ValidateOhlcvJob;
+import io.coinlake.quality.ValidateJob;
+import io.coinlake.quality.ValidationReport;
 import io.coinlake.train.FoldMetrics;
 import io.coinlake.train.Metrics;
 import io.coinlake.train.TrainResult;
@@ -40,12 +41,11 @@ public final class Summary {
           n(r.quarantined()), n(r.rowsOut())));
     }
     console.line(String.format("%-10s %8.1f", "total", total));
-    if (ctx.ingest != null && ctx.validation != null) {
+    if (ctx.ingest != null && !ctx.validations.isEmpty()) {
       printLedger(ctx, lake, console);
     }
-    if (ctx.validation != null) {
-      console.line("Contract ohlcv: quarantined by check " + ctx.validation.quarantinedByCheck()
-          + "; warnings " + ctx.validation.warningsByCheck());
+    for (ValidationReport v : ctx.validations) {
+      console.line("Contract " + v.source() + ": quarantined by check " + v.quarantinedByCheck() + "; warnings " + v.warningsByCheck());
     }
     if (ctx.train != null) {
       printModels(ctx.train, console);
@@ -57,7 +57,7 @@ public final class Summary {
     console.line("Where to look:");
     console.line("  tables   " + lake.root() + "/{bronze,silver,quarantine,gold,ops}/...   e.g. ./coinlake sql \"SELECT * FROM gold.predictions\"");
     console.line("  mlflow   " + trackingUri + "   (mlflow ui --backend-store-uri " + trackingUri + ")");
-    console.line("  report   " + ValidateOhlcvJob.reportPath(lake, ctx.window));
+    console.line("  reports  " + lake.path(ValidateJob.REPORT_DIR) + "/<contract>_" + ctx.window.label() + ".json");
   }
 
   private static void printLedger(PipelineContext ctx, Lake lake, Console console) {
@@ -73,6 +73,10 @@ public final class Summary {
         unbalanced++;
         console.line("  UNBALANCED " + l);
       }
+    }
+    if (ctx.ingest.count(io.coinlake.lake.Columns.STATUS_SKIPPED) + ctx.ingest.count(io.coinlake.lake.Columns.STATUS_UNREADABLE) > 0) {
+      console.line(String.format("Files not read: %d skipped (content ingested before), %d unreadable (see the ERROR lines above)",
+          ctx.ingest.count(io.coinlake.lake.Columns.STATUS_SKIPPED), ctx.ingest.count(io.coinlake.lake.Columns.STATUS_UNREADABLE)));
     }
     console.line(String.format("Nothing lost: %d files, rows read %d = accepted %d + quarantined %d%s -> %s",
         ledger.size(), read, accepted, quarantined, pending > 0 ? " + after the logical date " + pending : "",

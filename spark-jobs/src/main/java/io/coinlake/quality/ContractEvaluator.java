@@ -27,7 +27,7 @@ public final class ContractEvaluator {
   private ContractEvaluator() {}
 
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
-    requireColumns(rows, SYMBOL, INTERVAL, TS, OPEN, HIGH, LOW, CLOSE, VOLUME, SOURCE_FILE, SOURCE_LINE);
+    requireColumns(rows, contract);
     Dataset<Row> out = rows;
     List<Column> rowErrorPasses = new ArrayList<>();
     for (ContractCheck check : contract.checks()) {
@@ -114,12 +114,22 @@ public final class ContractEvaluator {
     return rows.drop(run);
   }
 
-  /** Throws when a column is missing, naming it and the table. */
-  static void requireColumns(Dataset<Row> rows, String... names) {
+  /** Throws when a column a check needs is missing, naming it, the check and the contract. */
+  static void requireColumns(Dataset<Row> rows, Contract contract) {
     List<String> present = List.of(rows.columns());
-    for (String name : names) {
-      if (!present.contains(name)) {
-        throw new IllegalArgumentException("bronze.ohlcv rows lack required column '" + name + "' (have " + present + ")");
+    for (ContractCheck check : contract.checks()) {
+      List<String> needed = new ArrayList<>(List.of(SOURCE_FILE, SOURCE_LINE));
+      switch (check.kind()) {
+        case "complete", "unique" -> needed.addAll(check.columns());
+        case "cross_symbol_copy" -> needed.addAll(List.of(SYMBOL, INTERVAL, TS, OPEN, HIGH, LOW, CLOSE));
+        case "glitch", "stale" -> needed.addAll(List.of(SYMBOL, INTERVAL, TS, CLOSE));
+        default -> { }
+      }
+      for (String name : needed) {
+        if (!present.contains(name)) {
+          throw new IllegalArgumentException("contract " + contract.source() + ", check " + check.name() + ": the rows lack column '"
+              + name + "' (have " + present + ")");
+        }
       }
     }
   }

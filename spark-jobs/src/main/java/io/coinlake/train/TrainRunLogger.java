@@ -8,7 +8,8 @@ import io.coinlake.config.VolatilityTaskConfig;
 import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
-import io.coinlake.quality.ValidateOhlcvJob;
+import io.coinlake.lake.RecordKind;
+import io.coinlake.quality.ValidateJob;
 import io.coinlake.tracking.GitInfo;
 import io.coinlake.tracking.ModelVersion;
 import io.coinlake.tracking.RunStatus;
@@ -169,10 +170,10 @@ final class TrainRunLogger {
   }
 
   private Optional<Path> copyValidationReport(Path dir) throws IOException {
-    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(ValidateOhlcvJob.reportPath(lake, asOf));
+    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(ValidateJob.reportPath(lake, RecordKind.OHLCV, asOf));
     FileSystem fs = source.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(source)) {
-      source = new org.apache.hadoop.fs.Path(ValidateOhlcvJob.reportPath(lake, LogicalWindow.all()));
+      source = new org.apache.hadoop.fs.Path(ValidateJob.reportPath(lake, RecordKind.OHLCV, LogicalWindow.all()));
       if (!fs.exists(source)) {
         return Optional.empty();
       }

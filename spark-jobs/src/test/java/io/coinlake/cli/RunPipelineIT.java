@@ -29,6 +29,7 @@ class RunPipelineIT {
   static Path dir;
   static Path config;
   static String firstOutput;
+  static String secondOutput;
   static int firstExit;
   static int secondExit;
 
@@ -43,8 +44,10 @@ class RunPipelineIT {
     Files.writeString(config, String.join("\n",
         "lake: {root: " + dir.resolve("lake") + "}",
         "mlflow: {trackingUri: " + dir.resolve("mlruns") + ", experiment: it}",
-        "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]}}",
-        "quality: {ohlcvContract: ../conf/contracts/ohlcv.yaml}",
+        "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]},",
+        "  snapshots: {sources: [{path: ../data/sample/coingecko_snapshots, glob: 'coin_gecko_*.csv', percentUnit: fraction}]},",
+        "  ticks: {sources: []}}",
+        "quality: {contractsDir: ../conf/contracts}",
         "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [15], maxDepth: [3]}}}", ""));
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -52,7 +55,9 @@ class RunPipelineIT {
     try {
       firstExit = CoinlakeMain.execute("run", "--config", config.toString());
       firstOutput = captured.toString();
+      captured.reset();
       secondExit = CoinlakeMain.execute("run", "--config", config.toString());
+      secondOutput = captured.toString();
     } finally {
       System.setOut(original);
     }
@@ -83,6 +88,30 @@ class RunPipelineIT {
     assertTrue(firstOutput.contains("[score] done in"), firstOutput);
     assertTrue(firstOutput.contains("balanced for every file"), firstOutput);
     assertTrue(firstOutput.contains("* "), "the chosen model is starred");
+  }
+
+  @Test
+  void theSecondRunSkipsFilesItAlreadyIngested() {
+    assertTrue(firstOutput.contains("5 files ingested, 0 skipped as already ingested, 0 unreadable"), firstOutput);
+    assertTrue(secondOutput.contains("0 files ingested, 5 skipped as already ingested, 0 unreadable"), secondOutput);
+    assertTrue(secondOutput.contains("skipped " + dir.resolve("input/coin_Bitcoin.csv") + ": same content as "), secondOutput);
+  }
+
+  @Test
+  void marketSnapshotsLandInSilverAndAmbiguousSymbolsAreQuarantined() {
+    // 2 files x 500 coins; FEG, RUNE and TIME name two coins each in both files
+    assertEquals(994, lake().read(spark(), LakeTable.BRONZE_MARKET_SNAPSHOTS).count());
+    var quarantine = lake().read(spark(), LakeTable.QUARANTINE_MARKET_SNAPSHOTS);
+    assertEquals(6, quarantine.where("check = 'duplicate_key'").count());
+    assertEquals(List.of("FEG", "RUNE", "TIME"), quarantine.select(SYMBOL).distinct().orderBy(SYMBOL).collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
+    long silver = lake().read(spark(), LakeTable.SILVER_MARKET_SNAPSHOTS).count();
+    long validateQuarantine = quarantine.where("stage = 'validate'").count();
+    assertEquals(994, silver + validateQuarantine);
+    Row btc = lake().read(spark(), LakeTable.SILVER_MARKET_SNAPSHOTS).where("symbol = 'BTC' AND snapshot_ts = '2022-03-16'").first();
+    assertEquals(40859.46, btc.<Double>getAs(PRICE), 1e-9);
+    assertEquals(0.03, btc.<Double>getAs(CHANGE_24H), 1e-12);
+    assertEquals("coingecko_csv", btc.getAs(FEED));
   }
 
   @Test

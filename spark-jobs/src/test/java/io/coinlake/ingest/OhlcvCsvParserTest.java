@@ -55,11 +55,10 @@ class OhlcvCsvParserTest {
   }
 
   @Test
-  void perCoinFileWithAnUnmatchedNameQuarantinesEveryLine() {
-    List<ParsedLine> rows = parse("per_coin_file", "bitcoin.csv", "datetime,open,high,low,close,volume\n2021-01-01,1,2,0.5,1.5,10\n");
-    assertEquals(1, rows.size());
-    assertFalse(rows.get(0).ok());
-    assertTrue(rows.get(0).error().contains("symbolFilePattern"), rows.get(0).error());
+  void perCoinFileWithAnUnmatchedNameIsUnreadableAsAWhole() {
+    UnreadableFileException e = assertThrows(UnreadableFileException.class,
+        () -> parse("per_coin_file", "bitcoin.csv", "datetime,open,high,low,close,volume\n2021-01-01,1,2,0.5,1.5,10\n"));
+    assertTrue(e.getMessage().startsWith("file name does not match symbolFilePattern"), e.getMessage());
   }
 
   @Test
@@ -114,9 +113,8 @@ class OhlcvCsvParserTest {
   }
 
   @Test
-  void headerWithoutTheMappedColumnsQuarantinesEveryLineWithOneReason() {
-    List<ParsedLine> rows = parse("kaggle", "coin_X.csv", "a,b,c\n1,2,3\n4,5,6\n");
-    assertEquals(2, rows.size());
-    assertTrue(rows.stream().allMatch(r -> r.error().startsWith("header lacks column(s)")), rows.get(0).error());
+  void headerWithoutTheMappedColumnsIsUnreadableAsAWhole() {
+    UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> parse("kaggle", "coin_X.csv", "a,b,c\n1,2,3\n4,5,6\n"));
+    assertTrue(e.getMessage().startsWith("header lacks column(s) [Open, High, Low, Close"), e.getMessage());
   }
 }

@@ -7,10 +7,11 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigLoader;
 import io.coinlake.config.LogicalWindow;
 import io.coinlake.ingest.CsvLine;
-import io.coinlake.ingest.IngestOhlcvJob;
+import io.coinlake.ingest.IngestJob;
 import io.coinlake.ingest.IngestResult;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.lake.RecordKind;
 import io.coinlake.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,10 @@ class DirtyCmcContractIT {
     CoinlakeConfig config = ConfigLoader.load(null, List.of(
         "lake.root=" + dir.resolve("lake"),
         "ingest.ohlcv.sources=[{path: " + FILE.toAbsolutePath().getParent() + ", glob: 'consolidated_coin_data.csv', layout: cmc_consolidated}]",
-        "quality.ohlcvContract=../conf/contracts/ohlcv.yaml"));
+        "ingest.snapshots.sources=[]", "ingest.ticks.sources=[]", "quality.contractsDir=../conf/contracts"));
     lake = new Lake(config.lake().root());
-    ingest = IngestOhlcvJob.run(spark, config);
-    violation = assertThrows(ContractViolationException.class, () -> ValidateOhlcvJob.run(spark, config, LogicalWindow.all()));
+    ingest = IngestJob.run(spark, config, false);
+    violation = assertThrows(ContractViolationException.class, () -> ValidateJob.run(spark, config, RecordKind.OHLCV, LogicalWindow.all()));
   }
 
   /** Rows whose (date, open, high, low, close) also appears under another currency, counted on the raw text. */

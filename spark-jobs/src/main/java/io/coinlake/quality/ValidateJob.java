@@ -11,6 +11,7 @@ import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeFiles;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.lake.RecordKind;
 import io.coinlake.lake.TableColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,33 +23,57 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Validate: bronze.ohlcv rows in the window -> contract -> silver.ohlcv (accepted, with warning
- * flags) + quarantine.ohlcv (rejected, with the reason) + a JSON validation report. The window's
- * slice of silver is replaced, so re-running leaves the same rows. An error-level check below its
- * threshold fails the task after the writes.
+ * Validate: bronze rows of one record kind in the window -> the kind's contract -> silver
+ * (accepted, with warning flags) + quarantine (rejected, with the reason) + a JSON validation
+ * report. The window's slice of silver is replaced, so re-running leaves the same rows. An
+ * error-level check below its threshold fails the task after the writes.
  */
-public final class ValidateOhlcvJob {
+public final class ValidateJob {
   public static final String REPORT_DIR = "_reports/validation";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ValidateOhlcvJob() {}
+  private ValidateJob() {}
 
-  /** Where the report for a window is written. */
-  public static String reportPath(Lake lake, LogicalWindow window) {
-    return lake.path(REPORT_DIR + "/ohlcv_" + window.label() + ".json");
+  /** Where the report for a kind and window is written. */
+  public static String reportPath(Lake lake, RecordKind kind, LogicalWindow window) {
+    return lake.path(REPORT_DIR + "/" + kind.contractName() + "_" + window.label() + ".json");
   }
 
-  public static ValidationReport run(SparkSession spark, CoinlakeConfig config, LogicalWindow window) {
+  /**
+   * Validates every kind that has a bronze table, adding each report to {@code reports}; a contract
+   * violation in one kind is raised only after the others were validated too.
+   */
+  public static void runAll(SparkSession spark, CoinlakeConfig config, LogicalWindow window, List<ValidationReport> reports) {
     Lake lake = new Lake(config.lake().root());
-    Contract contract = ContractLoader.load(config.quality().ohlcvContract(), "ohlcv");
-    String interval = config.ingest().ohlcv().interval();
-    String scope = INTERVAL + " = '" + interval + "' AND " + window.sqlCondition(TS);
+    ContractViolationException first = null;
+    for (RecordKind kind : RecordKind.values()) {
+      if (!lake.exists(spark, kind.bronze())) {
+        continue;
+      }
+      try {
+        reports.add(run(spark, config, kind, window));
+      } catch (ContractViolationException e) {
+        reports.add(e.report());
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
 
-    // 1. the batch: bronze rows of the interval inside the window, checked row by row
-    Dataset<Row> bronze = lake.read(spark, LakeTable.BRONZE_OHLCV).where(scope);
+  public static ValidationReport run(SparkSession spark, CoinlakeConfig config, RecordKind kind, LogicalWindow window) {
+    Lake lake = new Lake(config.lake().root());
+    Contract contract = ContractLoader.load(config.quality().contractPath(kind.contractName()), kind.contractName());
+    String scope = scope(config, kind, window, "");
+
+    // 1. the batch: bronze rows inside the window, checked row by row
+    Dataset<Row> bronze = lake.read(spark, kind.bronze()).where(scope);
+    List<String> bronzeColumns = List.of(bronze.columns());
     Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract).persist(StorageLevel.MEMORY_AND_DISK());
 
     // 2. Deequ measures every check on the whole batch
@@ -59,34 +84,50 @@ public final class ValidateOhlcvJob {
     // 3. accepted rows to silver (replacing the window's slice), rejected rows to quarantine
     Timestamp now = Timestamp.from(Instant.now());
     Column failedAny = size(col(ContractEvaluator.FAILED_ERRORS)).gt(0);
-    Column staleFlag = contract.firstOfKind("stale").map(c -> not(col(c.passColumn()))).orElse(lit(false));
+    List<Column> silverColumns = new ArrayList<>(List.of(TableColumns.select(bronzeColumns)));
     Dataset<Row> accepted = annotated.filter(not(failedAny))
-        .withColumn(STALE, staleFlag)
-        .withColumn(QUALITY_WARNINGS, col(ContractEvaluator.FAILED_WARNINGS))
-        .select(TableColumns.select(TableColumns.SILVER_OHLCV));
+        .withColumn(QUALITY_WARNINGS, col(ContractEvaluator.FAILED_WARNINGS));
+    if (kind == RecordKind.OHLCV) {
+      accepted = accepted.withColumn(STALE, contract.firstOfKind("stale").map(c -> not(col(c.passColumn()))).orElse(lit(false)));
+      silverColumns.add(col(STALE));
+    }
+    silverColumns.add(col(QUALITY_WARNINGS));
+    Column[] values = bronzeColumns.stream().filter(c -> !TableColumns.LINEAGE.contains(c)).map(functions::col).toArray(Column[]::new);
     Dataset<Row> rejected = annotated.filter(failedAny)
         .withColumn(STAGE, lit(STAGE_VALIDATE))
         .withColumn(CHECK, element_at(col(ContractEvaluator.FAILED_ERRORS), 1))
         .withColumn(REASON, reasons(contract))
-        .withColumn(RAW_LINE, to_json(struct(TableColumns.select(TableColumns.OHLCV_VALUES))))
+        .withColumn(RAW_LINE, to_json(struct(values)))
         .withColumn(QUARANTINED_AT, lit(now))
-        .select(TableColumns.select(TableColumns.QUARANTINE));
-    String targetScope = "t." + INTERVAL + " = '" + interval + "' AND " + window.sqlCondition("t." + TS);
-    DeltaWrites.merge(spark, lake, LakeTable.SILVER_OHLCV, accepted, TableColumns.RUN_STAMPS, targetScope);
-    DeltaWrites.merge(spark, lake, LakeTable.QUARANTINE_OHLCV, rejected, TableColumns.RUN_STAMPS,
-        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + targetScope);
+        .withColumn("_interval", bronzeColumns.contains(INTERVAL) ? col(INTERVAL) : lit(null).cast("string"))
+        .select(TableColumns.quarantineSelect(kind.symbolColumn(), "_interval", kind.tsColumn()));
+    String targetScope = scope(config, kind, window, "t.");
+    DeltaWrites.mergeEvolvingSchema(spark, lake, kind.silver(), accepted.select(silverColumns.toArray(Column[]::new)),
+        TableColumns.RUN_STAMPS, targetScope);
+    DeltaWrites.mergeEvolvingSchema(spark, lake, kind.quarantine(), rejected, TableColumns.RUN_STAMPS,
+        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + (kind == RecordKind.OHLCV
+            ? "t." + INTERVAL + " = '" + config.ingest().ohlcv().interval() + "' AND " : "") + window.sqlCondition("t." + TS));
 
     // 4. the report: counts from one pass over the batch
-    ValidationReport report = report(annotated, contract, outcomes, window);
+    ValidationReport report = report(kind, annotated, contract, outcomes, window);
     annotated.unpersist();
-    writeReport(spark, reportPath(lake, window), report);
+    writeReport(spark, reportPath(lake, kind, window), report);
     if (!report.failedErrorChecks().isEmpty()) {
       CheckResult first = report.failedErrorChecks().get(0);
       throw new ContractViolationException(String.format(
-          "contract ohlcv: check %s passed for %.4f of rows, below its threshold %.4f (%d rows quarantined); see %s",
-          first.name(), first.metric(), first.threshold(), first.rowsFailed(), reportPath(lake, window)));
+          "contract %s: check %s passed for %.4f of rows, below its threshold %.4f (%d rows quarantined); see %s",
+          kind.contractName(), first.name(), first.metric(), first.threshold(), first.rowsFailed(), reportPath(lake, kind, window)),
+          report);
     }
     return report;
+  }
+
+  /** The rows of a kind a window covers; {@code prefix} is "t." inside a MERGE. */
+  private static String scope(CoinlakeConfig config, RecordKind kind, LogicalWindow window, String prefix) {
+    String inWindow = window.sqlCondition(prefix + kind.tsColumn());
+    return kind == RecordKind.OHLCV
+        ? prefix + INTERVAL + " = '" + config.ingest().ohlcv().interval() + "' AND " + inWindow
+        : inWindow;
   }
 
   private static Column reasons(Contract contract) {
@@ -97,8 +138,8 @@ public final class ValidateOhlcvJob {
     return concat_ws("; ", parts);
   }
 
-  private static ValidationReport report(Dataset<Row> annotated, Contract contract, List<ConstraintOutcome> outcomes,
-      LogicalWindow window) {
+  private static ValidationReport report(RecordKind kind, Dataset<Row> annotated, Contract contract,
+      List<ConstraintOutcome> outcomes, LogicalWindow window) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(sum(when(size(col(ContractEvaluator.FAILED_ERRORS)).gt(0), 1).otherwise(0)).as("_rejected"));
     for (ContractCheck c : contract.checks()) {
@@ -122,7 +163,7 @@ public final class ValidateOhlcvJob {
       }
       results.add(checkResult(c, outcomes, failed));
     }
-    return new ValidationReport("ohlcv", window.label(), Instant.now().toString(), rowsIn, rowsIn - rejected, rejected,
+    return new ValidationReport(kind.contractName(), window.label(), Instant.now().toString(), rowsIn, rowsIn - rejected, rejected,
         byCheck, warnings, results);
   }
 
