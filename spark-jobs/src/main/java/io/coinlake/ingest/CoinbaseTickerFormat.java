@@ -104,8 +104,9 @@ public final class CoinbaseTickerFormat implements SourceFormat {
     try {
       message = JSON.readTree(raw);
     } catch (JsonProcessingException e) {
-      out.add(ParsedRecord.failed(line, raw, "malformed JSON at column " + e.getLocation().getColumnNr() + ": "
-          + oneLine(e.getOriginalMessage()) + "; the line is not valid JSON (truncated or corrupt): re-capture it or remove the line"));
+      String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      out.add(ParsedRecord.failed(line, raw, "malformed JSON" + at + ": " + oneLine(e.getOriginalMessage())
+          + "; the line is truncated or corrupt: re-capture it or remove the line"));
       return;
     }
     if (!message.isObject()) {
@@ -181,7 +182,8 @@ public final class CoinbaseTickerFormat implements SourceFormat {
     }
   }
 
-  private static ParsedRecord advancedTicker(long line, String raw, String where, JsonNode ticker, Timestamp ts, Long sequence) {
+  private static ParsedRecord advancedTicker(long line, String raw, String where, JsonNode ticker, Timestamp ts,
+      Long sequence) {
     if (!ticker.isObject()) {
       return ParsedRecord.failed(line, raw, where + " must be an object, got " + JsonFields.kind(ticker));
     }
