@@ -119,4 +119,22 @@ public final class Columns {
 
   // lineage of files
   public static final String CONTENT_SHA256 = "content_sha256";
+
+  // tick bars (io.coinlake.ingest.TickBars): one row per (product, bar_start); also uses
+  // PRODUCT, OPEN, HIGH, LOW, CLOSE, VOLUME
+  /** The bar length, e.g. 1m, 5m, 1h. */
+  public static final String BAR_INTERVAL = "bar_interval";
+  /** Start of the bar, aligned to a multiple of the interval since the epoch (UTC). */
+  public static final String BAR_START = "bar_start";
+  /** Mean of (best_bid + best_ask) / 2 over the bar's ticks. */
+  public static final String MID = "mid";
+  /** Mean of best_ask - best_bid, in price units. */
+  public static final String SPREAD = "spread";
+  /** Mean of 1e4 * (best_ask - best_bid) / mid, in basis points. */
+  public static final String SPREAD_BPS = "spread_bps";
+  /** Ticks in the bar: trades (classic feed) or ticker updates (Advanced Trade). */
+  public static final String TRADE_COUNT = "trade_count";
+  public static final String VWAP = "vwap";
+  public static final String FIRST_TS = "first_ts";
+  public static final String LAST_TS = "last_ts";
 }
