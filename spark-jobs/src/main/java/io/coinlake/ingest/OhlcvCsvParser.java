@@ -100,7 +100,7 @@ public final class OhlcvCsvParser implements Serializable {
     if (!layout.symbolFromFileName()) {
       needed.add(layout.symbolColumn());
     }
-    List<String> missing = needed.stream().filter(c -> !header.containsKey(c)).toList();
+    List<String> missing = needed.stream().filter(c -> !header.containsKey(c)).sorted().toList();
     return missing.isEmpty() ? null : "header lacks column(s) " + missing + "; found " + header.keySet() + " (check the layout's skipLines and column names)";
   }
 

@@ -27,7 +27,7 @@ public final class SourceCatalog {
           new MarketSnapshotCsvFormat(s.percentUnit()), false));
     }
     for (FileSource s : config.ingest().ticks().sources()) {
-      // TODO(ticks) specs.add(new SourceSpec(RecordKind.TICKS, COINBASE_TICKER, s.path(), s.glob(), new CoinbaseTickerFormat(), false));
+      specs.add(new SourceSpec(RecordKind.TICKS, COINBASE_TICKER, s.path(), s.glob(), new CoinbaseTickerFormat(), false));
     }
     return specs;
   }

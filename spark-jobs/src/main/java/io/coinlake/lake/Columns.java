@@ -114,8 +114,6 @@ public final class Columns {
   public static final String SIDE = "side";
   public static final String SEQUENCE = "sequence";
   public static final String TRADE_ID = "trade_id";
-  public static final String BAR_INTERVAL = "bar_interval";
-  public static final String BAR_START = "bar_start";
 
   // lineage of files
   public static final String CONTENT_SHA256 = "content_sha256";

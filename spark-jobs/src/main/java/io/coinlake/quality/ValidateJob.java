@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LogicalWindow;
+import io.coinlake.ingest.TickBars;
 import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeFiles;
@@ -108,6 +109,10 @@ public final class ValidateJob {
         "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + (kind == RecordKind.OHLCV
             ? "t." + INTERVAL + " = '" + config.ingest().ohlcv().interval() + "' AND " : "") + window.sqlCondition("t." + TS));
 
+    if (kind == RecordKind.TICKS) {
+      writeTickBars(spark, lake, config.ingest().ticks().barInterval(), window);
+    }
+
     // 4. the report: counts from one pass over the batch
     ValidationReport report = report(kind, annotated, contract, outcomes, window);
     annotated.unpersist();
@@ -120,6 +125,14 @@ public final class ValidateJob {
           report);
     }
     return report;
+  }
+
+  /** Bars from the window's accepted ticks replace the window's slice of silver.tick_bars. */
+  private static void writeTickBars(SparkSession spark, Lake lake, String interval, LogicalWindow window) {
+    Dataset<Row> ticks = lake.read(spark, LakeTable.SILVER_TICKS).where(window.sqlCondition(TS));
+    Dataset<Row> bars = TickBars.build(ticks, interval);
+    DeltaWrites.merge(spark, lake, LakeTable.SILVER_TICK_BARS, bars, List.of(),
+        "t." + BAR_INTERVAL + " = '" + interval + "' AND " + window.sqlCondition("t." + BAR_START));
   }
 
   /** The rows of a kind a window covers; {@code prefix} is "t." inside a MERGE. */

@@ -46,7 +46,7 @@ class RunPipelineIT {
         "mlflow: {trackingUri: " + dir.resolve("mlruns") + ", experiment: it}",
         "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]},",
         "  snapshots: {sources: [{path: ../data/sample/coingecko_snapshots, glob: 'coin_gecko_*.csv', percentUnit: fraction}]},",
-        "  ticks: {sources: []}}",
+        "  ticks: {barInterval: 1m, sources: [{path: ../data/sample/coinbase_ticker, glob: '*.ndjson'}]}}",
         "quality: {contractsDir: ../conf/contracts}",
         "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [15], maxDepth: [3]}}}", ""));
     PrintStream original = System.out;
@@ -92,9 +92,22 @@ class RunPipelineIT {
 
   @Test
   void theSecondRunSkipsFilesItAlreadyIngested() {
-    assertTrue(firstOutput.contains("5 files ingested, 0 skipped as already ingested, 0 unreadable"), firstOutput);
-    assertTrue(secondOutput.contains("0 files ingested, 5 skipped as already ingested, 0 unreadable"), secondOutput);
+    assertTrue(firstOutput.contains("7 files ingested, 0 skipped as already ingested, 0 unreadable"), firstOutput);
+    assertTrue(secondOutput.contains("0 files ingested, 7 skipped as already ingested, 0 unreadable"), secondOutput);
     assertTrue(secondOutput.contains("skipped " + dir.resolve("input/coin_Bitcoin.csv") + ": same content as "), secondOutput);
+  }
+
+  @Test
+  void ticksOfBothFeedsLandAndBecomeMinuteBars() {
+    var bronze = lake().read(spark(), LakeTable.BRONZE_TICKS);
+    assertEquals(107, bronze.where("feed = 'classic'").count());
+    assertEquals(160, bronze.where("feed = 'advanced_trade'").count());
+    long quarantined = lake().exists(spark(), LakeTable.QUARANTINE_TICKS) ? lake().read(spark(), LakeTable.QUARANTINE_TICKS).count() : 0;
+    assertEquals(267, lake().read(spark(), LakeTable.SILVER_TICKS).count() + quarantined);
+    var bars = lake().read(spark(), LakeTable.SILVER_TICK_BARS);
+    assertEquals(2, bars.where("product = 'SKL-USD'").count());
+    Row btc = bars.where("product = 'BTC-USD'").agg(org.apache.spark.sql.functions.sum(TRADE_COUNT)).first();
+    assertEquals(73L, btc.getLong(0), "every BTC-USD ticker update is in exactly one bar");
   }
 
   @Test

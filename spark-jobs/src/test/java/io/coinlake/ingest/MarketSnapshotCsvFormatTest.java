@@ -55,7 +55,7 @@ class MarketSnapshotCsvFormatTest {
     assertEquals(4, rows.size(), "the blank line is not a record");
     assertEquals("field price is not a number: 'abc'", rows.get(0).error());
     assertEquals("expected 9 fields as in the header, got 4", rows.get(1).error());
-    assertEquals(5, rows.get(3).line());
+    assertEquals(6, rows.get(3).line());
     assertTrue(rows.get(2).error().startsWith("field date '16/03/2022' is not yyyy-MM-dd"), rows.get(2).error());
     assertTrue(rows.get(3).isOk());
   }

@@ -115,6 +115,6 @@ class OhlcvCsvParserTest {
   @Test
   void headerWithoutTheMappedColumnsIsUnreadableAsAWhole() {
     UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> parse("kaggle", "coin_X.csv", "a,b,c\n1,2,3\n4,5,6\n"));
-    assertTrue(e.getMessage().startsWith("header lacks column(s) [Open, High, Low, Close"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("header lacks column(s) [Close, Date, High, Low, Marketcap, Open, Symbol, Volume]"), e.getMessage());
   }
 }
