@@ -54,7 +54,7 @@ public final class OhlcvCsvParser implements Serializable {
       header.put(headerFields.get(i).trim(), i);
     }
     if (fileProblem == null) {
-      fileProblem = missingColumns(header);
+      fileProblem = missingColumns(header, headerFields);
     }
     if (fileProblem != null) {
       throw new UnreadableFileException(fileProblem);
@@ -94,14 +94,14 @@ public final class OhlcvCsvParser implements Serializable {
     }
   }
 
-  private String missingColumns(Map<String, Integer> header) {
+  private String missingColumns(Map<String, Integer> header, List<String> headerFields) {
     List<String> needed = new ArrayList<>(layout.columns().values());
     needed.add(layout.timestampColumn());
     if (!layout.symbolFromFileName()) {
       needed.add(layout.symbolColumn());
     }
     List<String> missing = needed.stream().filter(c -> !header.containsKey(c)).sorted().toList();
-    return missing.isEmpty() ? null : "header lacks column(s) " + missing + "; found " + header.keySet() + " (check the layout's skipLines and column names)";
+    return missing.isEmpty() ? null : "header lacks column(s) " + missing + "; found " + headerFields + " (check the layout's skipLines and column names)";
   }
 
   private String text(List<String> fields, Map<String, Integer> header, String column) {
