@@ -23,11 +23,14 @@ public final class ContractLoader {
 
   private ContractLoader() {}
 
-  /** The file holds {@code checks: [...]}; {@code source} names the contract in reports. */
+  /**
+   * The file holds {@code checks: [...]} and optionally {@code anomalies: [...]}; {@code source}
+   * names the contract in reports.
+   */
   public static Contract load(String path, String source) {
     try (InputStream in = open(path)) {
       ContractFile file = YAML.readValue(in, ContractFile.class);
-      return new Contract(source, file.checks());
+      return new Contract(source, file.checks(), file.anomalies());
     } catch (JsonMappingException e) {
       String key = e.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -54,6 +57,6 @@ public final class ContractLoader {
     return in;
   }
 
-  /** The YAML document shape. */
-  record ContractFile(List<ContractCheck> checks) {}
+  /** The YAML document shape; {@code anomalies} may be left out (none). */
+  record ContractFile(List<ContractCheck> checks, List<AnomalyCheck> anomalies) {}
 }

@@ -1,6 +1,8 @@
 package io.coinlake.quality;
 
 import com.amazon.deequ.VerificationResult;
+import com.amazon.deequ.VerificationRunBuilder;
+import com.amazon.deequ.VerificationRunBuilderWithRepository;
 import com.amazon.deequ.VerificationSuite;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckLevel;
@@ -8,13 +10,17 @@ import com.amazon.deequ.checks.CheckResult;
 import com.amazon.deequ.constraints.ConstraintResult;
 import com.amazon.deequ.constraints.ConstraintStatus;
 import com.amazon.deequ.metrics.Metric;
+import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
+import io.coinlake.quality.DeequMetricsRepository.Previous;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -26,8 +32,11 @@ import scala.runtime.AbstractFunction1;
 import scala.util.Try;
 
 /**
- * The only class that touches Deequ's Scala API: runs {@link ConstraintSpec}s through one Deequ
- * {@code VerificationSuite} run and returns plain-Java {@link ConstraintOutcome}s.
+ * The Deequ adapter (with its package-private helpers {@link DeequAnomalies} and
+ * {@link DeequMetricsRepository}, the only code that touches Deequ's Scala API): runs
+ * {@link ConstraintSpec}s through one Deequ {@code VerificationSuite} run and returns plain-Java
+ * {@link ConstraintOutcome}s; with a {@link MetricsHistory} the same run also stores its metrics
+ * per run date and runs anomaly checks against earlier dates ({@link AnomalyOutcome}s).
  *
  * <p>Each valid spec becomes its own Deequ {@code Check} (level from the spec, description = spec
  * name) holding exactly one constraint, so every outcome maps back to its spec without relying on
@@ -47,12 +56,33 @@ public final class DeequVerifier {
 
   /** Runs all specs in one verification; returns one outcome per spec, in the order of specs. */
   public static List<ConstraintOutcome> verify(Dataset<Row> data, List<ConstraintSpec> specs) {
+    return run(data, specs, null).constraints();
+  }
+
+  /**
+   * Runs all specs and the history's anomaly checks in one verification, and stores every metric
+   * the run computed (constraint and anomaly metrics) in the history's repository under (run
+   * date, {source, window}). The date keeps one entry: an earlier run of the same source and date
+   * is replaced (under the same key Deequ merges, so a metric only the earlier run computed, e.g.
+   * of a check since removed from the contract, stays). Anomaly checks compare with the latest
+   * stored run of the same source strictly before the run date.
+   *
+   * @return one outcome per spec (in spec order) and one per anomaly check (in history order)
+   * @throws DeequVerificationException when the run fails or the repository cannot be read or
+   *     written (the message names the path)
+   */
+  public static VerificationOutcome verify(
+      Dataset<Row> data, List<ConstraintSpec> specs, MetricsHistory history) {
+    Objects.requireNonNull(history, "history");
+    return run(data, specs, history);
+  }
+
+  private static VerificationOutcome run(
+      Dataset<Row> data, List<ConstraintSpec> specs, MetricsHistory history) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(specs, "specs");
     List<ConstraintSpec> all = List.copyOf(specs);
-    if (all.isEmpty()) {
-      return List.of();
-    }
+    List<AnomalyCheck> anomalies = history == null ? List.of() : history.anomalies();
 
     ConstraintOutcome[] outcomes = new ConstraintOutcome[all.size()];
     Map<Integer, Check> checks = new LinkedHashMap<>();
@@ -66,39 +96,89 @@ public final class DeequVerifier {
         checks.put(i, toCheck(spec));
       }
     }
-    if (checks.isEmpty()) {
-      return List.of(outcomes);
+    AnomalyOutcome[] anomalyOutcomes = new AnomalyOutcome[anomalies.size()];
+    List<Integer> measurable = new ArrayList<>();
+    for (int i = 0; i < anomalies.size(); i++) {
+      String problem = missingColumns(data, anomalies.get(i).columns());
+      if (problem != null) {
+        anomalyOutcomes[i] = DeequAnomalies.notMeasured(anomalies.get(i), problem);
+      } else {
+        measurable.add(i);
+      }
+    }
+    if (checks.isEmpty() && history == null) {
+      return new VerificationOutcome(List.of(outcomes), List.of());
+    }
+
+    VerificationRunBuilder builder = new VerificationSuite()
+        .onData(data)
+        .addChecks(JavaConverters.asScalaBuffer(new ArrayList<>(checks.values())).toList());
+    Map<Integer, Optional<Previous>> previous = new HashMap<>();
+    Map<Integer, Check> anomalyChecks = new HashMap<>();
+    if (history != null) {
+      FileSystemMetricsRepository repository =
+          DeequMetricsRepository.open(data.sparkSession(), history.repositoryPath());
+      VerificationRunBuilderWithRepository withRepository = builder.useRepository(repository)
+          .saveOrAppendResult(DeequMetricsRepository.key(history));
+      for (int i : measurable) {
+        AnomalyCheck anomaly = anomalies.get(i);
+        previous.put(i, previous(repository, history, anomaly));
+        withRepository = DeequAnomalies.add(withRepository, anomaly, history);
+        anomalyChecks.put(i, withRepository.checks().last());
+      }
+      builder = withRepository;
     }
 
     VerificationResult result;
     try {
-      result = new VerificationSuite()
-          .onData(data)
-          .addChecks(JavaConverters.asScalaBuffer(new ArrayList<>(checks.values())).toList())
-          .run();
+      result = builder.run();
     } catch (RuntimeException e) {
       throw new DeequVerificationException("Deequ verification of " + checks.size()
-          + " constraint(s) failed: " + e.getMessage(), e);
+          + " constraint(s) and " + measurable.size() + " anomaly check(s) failed"
+          + (history == null ? "" : " (metrics repository " + history.repositoryPath() + ")")
+          + ": " + e.getMessage(), e);
     }
 
     for (Map.Entry<Integer, Check> entry : checks.entrySet()) {
       ConstraintSpec spec = all.get(entry.getKey());
-      Option<CheckResult> checkResult = result.checkResults().get(entry.getValue());
-      if (checkResult.isEmpty() || checkResult.get().constraintResults().size() != 1) {
-        throw new IllegalStateException(
-            "Deequ returned no single constraint result for check '" + spec.name() + "'");
-      }
-      outcomes[entry.getKey()] = toOutcome(spec, checkResult.get().constraintResults().head());
+      outcomes[entry.getKey()] = toOutcome(spec, singleResult(result, entry.getValue(), spec.name()));
     }
-    return List.of(outcomes);
+    for (int i : measurable) {
+      AnomalyCheck anomaly = anomalies.get(i);
+      anomalyOutcomes[i] = DeequAnomalies.outcome(anomaly, previous.get(i),
+          singleResult(result, anomalyChecks.get(i), anomaly.name()), history);
+    }
+    if (history != null) {
+      DeequMetricsRepository.dropOtherWindows(data.sparkSession(), history);
+    }
+    return new VerificationOutcome(List.of(outcomes), List.of(anomalyOutcomes));
+  }
+
+  private static Optional<Previous> previous(
+      FileSystemMetricsRepository repository, MetricsHistory history, AnomalyCheck anomaly) {
+    try {
+      return DeequMetricsRepository.previous(repository, history, DeequAnomalies.analyzer(anomaly));
+    } catch (RuntimeException e) {
+      throw new DeequVerificationException("cannot read the metrics repository "
+          + history.repositoryPath() + ": " + firstLine(e.getMessage())
+          + "; fix or move the file (a new one is started when it is missing)", e);
+    }
+  }
+
+  private static ConstraintResult singleResult(VerificationResult result, Check check, String name) {
+    Option<CheckResult> checkResult = result.checkResults().get(check);
+    if (checkResult.isEmpty() || checkResult.get().constraintResults().size() != 1) {
+      throw new IllegalStateException(
+          "Deequ returned no single constraint result for check '" + name + "'");
+    }
+    return checkResult.get().constraintResults().head();
   }
 
   /** Why Deequ cannot measure this spec on this data, or null when it can. */
   private static String specProblem(Dataset<Row> data, ConstraintSpec spec) {
-    Set<String> known = Set.of(data.schema().fieldNames());
-    List<String> missing = spec.columns().stream().filter(c -> !known.contains(c)).toList();
-    if (!missing.isEmpty()) {
-      return "column(s) " + missing + " not found; the data has " + new TreeSet<>(known);
+    String missing = missingColumns(data, spec.columns());
+    if (missing != null) {
+      return missing;
     }
     if (spec.kind() == ConstraintKind.SATISFIES) {
       try {
@@ -110,6 +190,13 @@ public final class DeequVerifier {
       }
     }
     return null;
+  }
+
+  private static String missingColumns(Dataset<Row> data, List<String> columns) {
+    Set<String> known = Set.of(data.schema().fieldNames());
+    List<String> missing = columns.stream().filter(c -> !known.contains(c)).toList();
+    return missing.isEmpty() ? null
+        : "column(s) " + missing + " not found; the data has " + new TreeSet<>(known);
   }
 
   private static Check toCheck(ConstraintSpec spec) {
@@ -162,7 +249,7 @@ public final class DeequVerifier {
     };
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "(no message)";
     }
