@@ -3,7 +3,7 @@ package io.coinlake.orchestrate;
 import io.coinlake.quality.ValidationReport;
 import java.util.List;
 
-/** One line per contract validate applied: rows in, accepted, quarantined by check, warnings. */
+/** One line per contract validate applied (rows in, accepted, quarantined by check, warnings), then any anomaly warnings. */
 final class ValidationLines {
   private ValidationLines() {}
 
@@ -11,6 +11,7 @@ final class ValidationLines {
     for (ValidationReport v : reports) {
       console.line(String.format("  contract %-16s rows in %d, accepted %d, quarantined %d %s; warnings %s", v.source(), v.rowsIn(),
           v.rowsAccepted(), v.rowsQuarantined(), v.quarantinedByCheck(), v.warningsByCheck()));
+      v.anomalyWarnings().forEach(a -> console.line("  WARNING anomaly " + v.source() + "." + a.name() + ": " + a.message()));
     }
   }
 }

@@ -80,7 +80,11 @@ public final class ValidateJob {
     // 2. Deequ measures every check on the whole batch
     List<ConstraintSpec> specs = new ArrayList<>();
     contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c)));
-    List<ConstraintOutcome> outcomes = DeequVerifier.verify(annotated, specs);
+    // with a run date, the metrics are kept per date and compared with the previous date (anomalies)
+    VerificationOutcome verified = MetricsHistory.forWindow(lake, contract, window)
+        .map(history -> DeequVerifier.verify(annotated, specs, history))
+        .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of()));
+    List<ConstraintOutcome> outcomes = verified.constraints();
 
     // 3. accepted rows to silver (replacing the window's slice), rejected rows to quarantine
     Timestamp now = Timestamp.from(Instant.now());
@@ -114,7 +118,7 @@ public final class ValidateJob {
     }
 
     // 4. the report: counts from one pass over the batch
-    ValidationReport report = report(kind, annotated, contract, outcomes, window);
+    ValidationReport report = report(kind, annotated, contract, outcomes, verified.anomalies(), window);
     annotated.unpersist();
     writeReport(spark, reportPath(lake, kind, window), report);
     if (!report.failedErrorChecks().isEmpty()) {
@@ -152,7 +156,7 @@ public final class ValidateJob {
   }
 
   private static ValidationReport report(RecordKind kind, Dataset<Row> annotated, Contract contract,
-      List<ConstraintOutcome> outcomes, LogicalWindow window) {
+      List<ConstraintOutcome> outcomes, List<AnomalyOutcome> anomalies, LogicalWindow window) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(sum(when(size(col(ContractEvaluator.FAILED_ERRORS)).gt(0), 1).otherwise(0)).as("_rejected"));
     for (ContractCheck c : contract.checks()) {
@@ -177,7 +181,7 @@ public final class ValidateJob {
       results.add(checkResult(c, outcomes, failed));
     }
     return new ValidationReport(kind.contractName(), window.label(), Instant.now().toString(), rowsIn, rowsIn - rejected, rejected,
-        byCheck, warnings, results);
+        byCheck, warnings, results, anomalies);
   }
 
   /** Folds the Deequ outcomes of one check (several for a multi-column complete check) into one result. */
