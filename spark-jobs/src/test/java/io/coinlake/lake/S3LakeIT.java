@@ -73,6 +73,9 @@ class S3LakeIT {
     LakeFiles.writeText(spark, s3.uri("landing/ohlcv/a.csv"), "symbol,close\nBTC,101.0\n");
     LakeFiles.writeText(spark, s3.uri("landing/ohlcv/notes.txt"), "not a csv\n");
 
+    Path local = Files.writeString(dir.resolve("uploaded.csv"), "symbol,close\nSOL,1.5\n");
+    s3.upload(local, "landing/uploaded/c.csv");
+
     org.apache.hadoop.fs.Path plain = new org.apache.hadoop.fs.Path(s3.uri("landing/plain/hello.txt"));
     FileSystem fs = plain.getFileSystem(HadoopSettings.configuration(config.s3()));
     try (OutputStream out = fs.create(plain, true)) {
@@ -158,6 +161,12 @@ class S3LakeIT {
         spark.read().text(s3.uri("landing/plain/hello.txt")).first().getString(0));
     assertEquals("hello from a Spark-free writer\n",
         Files.readString(s3.bucketDir().resolve("landing/plain/hello.txt")), "the object is stored by s3proxy");
+  }
+
+  @Test
+  void uploadedFilesAreObjectsSparkCanRead() {
+    List<String> lines = spark.read().text(s3.uri("landing/uploaded/c.csv")).collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertEquals(List.of("symbol,close", "SOL,1.5"), lines);
   }
 
   @Test

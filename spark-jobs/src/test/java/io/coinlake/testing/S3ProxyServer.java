@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * A real S3 server for integration tests: s3proxy (target/s3proxy/s3proxy.jar, copied there by the
@@ -149,6 +151,22 @@ public final class S3ProxyServer implements AutoCloseable {
   /** The test credentials as Hadoop settings, for a Configuration built by the test itself. */
   public Map<String, String> hadoopCredentials() {
     return Map.of("fs.s3a.access.key", ACCESS_KEY, "fs.s3a.secret.key", SECRET_KEY);
+  }
+
+  /**
+   * Uploads a local file as {@code s3a://bucket/key} through S3 itself. Copying into
+   * {@link #bucketDir()} directly is not the same: such objects lack the ETag S3A checks on read.
+   */
+  public void upload(Path localFile, String key) {
+    Configuration conf = HadoopSettings.configuration(s3Config());
+    hadoopCredentials().forEach(conf::set);
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(uri(key));
+    // a private instance: the FileSystem cache keeps whatever Spark's own settings make of this bucket
+    try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
+      fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(localFile.toUri()), target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot upload " + localFile + " to " + target + ": " + e.getMessage(), e);
+    }
   }
 
   /**
