@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.ConfigException;
+import io.coinlake.config.Secrets;
 import io.coinlake.orchestrate.StageFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The coinlake command line. Exit codes: 0 success, 1 a task failed, 2 a usage or config error.
- * Failures print one line; the stack trace goes to a log file named in that line.
+ * Failures print one line; the stack trace goes to a log file named in that line. Both have
+ * secret-looking values masked ({@link Secrets}).
  */
 @Command(name = "coinlake", mixinStandardHelpOptions = true, version = "coinlake 0.1.0",
     description = "Crypto market data -> Delta lake -> contracts -> features -> models -> predictions.",
@@ -50,7 +52,7 @@ public final class CoinlakeMain {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().findFirst().orElse("").trim();
+    return Secrets.redact(message.lines().findFirst().orElse("").trim());
   }
 
   private static String traceNote(Throwable e) {
@@ -58,7 +60,7 @@ public final class CoinlakeMain {
       Path log = Path.of(System.getProperty("java.io.tmpdir"), "coinlake-last-error.log");
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      Files.writeString(log, trace.toString());
+      Files.writeString(log, Secrets.redact(trace.toString()));
       return " (stack trace: " + log + ")";
     } catch (IOException io) {
       return "";

@@ -34,7 +34,7 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CoinlakeConfig config = options.config();
-    SparkSession spark = SparkSessions.create(config.spark(), "coinlake sql");
+    SparkSession spark = SparkSessions.create(config, "coinlake sql");
     try {
       new Lake(config.lake().root()).registerTables(spark);
       Dataset<Row> result;

@@ -32,7 +32,7 @@ abstract class StageCommand implements Callable<Integer> {
     CoinlakeConfig config = options.config();
     LogicalWindow window = options.window();
     Console console = new Console(System.out);
-    SparkSession spark = SparkSessions.create(config.spark(), "coinlake " + getClass().getSimpleName());
+    SparkSession spark = SparkSessions.create(config, "coinlake " + getClass().getSimpleName());
     try {
       PipelineContext ctx = new PipelineContext(spark, config, window, console, reingest);
       for (Stage stage : stages()) {

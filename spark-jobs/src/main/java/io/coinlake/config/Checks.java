@@ -1,9 +1,12 @@
 package io.coinlake.config;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Argument checks for config records; messages name the key so the loader can point at the file. */
 final class Checks {
+  private static final Pattern URI_USERINFO = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
+
   private Checks() {}
 
   static String notBlank(String value, String key) {
@@ -39,6 +42,18 @@ final class Checks {
       throw new IllegalArgumentException("'" + key + "' must list at least one value");
     }
     return List.copyOf(values);
+  }
+
+  /**
+   * Rejects a URI with {@code user:secret@} in it. The message never repeats the value, since
+   * it may be a secret.
+   */
+  static String noCredentials(String value, String key) {
+    if (value != null && URI_USERINFO.matcher(value).find()) {
+      throw new IllegalArgumentException("'" + key + "' must not contain credentials (user:secret@): remove them and export"
+          + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead (or use an instance role)");
+    }
+    return value;
   }
 
   static <T> T present(T value, String key) {

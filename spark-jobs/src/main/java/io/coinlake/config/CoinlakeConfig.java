@@ -10,7 +10,8 @@ public record CoinlakeConfig(
     IngestConfig ingest,
     Map<String, CsvLayout> layouts,
     QualityConfig quality,
-    TasksConfig tasks) {
+    TasksConfig tasks,
+    S3Config s3) {
 
   public CoinlakeConfig {
     Checks.present(lake, "lake");
@@ -20,6 +21,7 @@ public record CoinlakeConfig(
     Checks.present(layouts, "layouts");
     Checks.present(quality, "quality");
     Checks.present(tasks, "tasks");
+    Checks.present(s3, "s3");
     layouts = Map.copyOf(layouts);
     for (OhlcvSource source : ingest.ohlcv().sources()) {
       if (!layouts.containsKey(source.layout())) {

@@ -107,7 +107,7 @@ public final class ConfigLoader {
       Throwable cause = v.getCause() != null ? v.getCause() : v;
       what = "invalid value under '" + key + "': " + cause.getMessage();
     } else if (e instanceof InvalidFormatException f) {
-      what = "bad value '" + f.getValue() + "' for '" + key + "': expected " + f.getTargetType().getSimpleName();
+      what = "bad value '" + Secrets.mask(key, String.valueOf(f.getValue())) + "' for '" + key + "': expected " + f.getTargetType().getSimpleName();
     } else if (e instanceof MismatchedInputException m) {
       what = "bad value for '" + key + "': expected " + (m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName());
     } else {

@@ -4,5 +4,6 @@ package io.coinlake.config;
 public record LakeConfig(String root) {
   public LakeConfig {
     Checks.notBlank(root, "root");
+    Checks.noCredentials(root, "root");
   }
 }

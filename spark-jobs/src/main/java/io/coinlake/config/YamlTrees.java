@@ -39,7 +39,7 @@ final class YamlTrees {
     try {
       value = raw.isEmpty() ? yaml.getNodeFactory().textNode("") : yaml.readTree(raw);
     } catch (IOException e) {
-      throw new ConfigException("--set " + key + ": the value '" + raw + "' is not valid YAML");
+      throw new ConfigException("--set " + key + ": the value '" + Secrets.mask(key, raw) + "' is not valid YAML");
     }
     String[] parts = key.split("\\.");
     ObjectNode node = tree;
