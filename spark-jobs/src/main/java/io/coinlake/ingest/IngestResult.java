@@ -1,6 +1,5 @@
 package io.coinlake.ingest;
 
-import io.coinlake.lake.Columns;
 import io.coinlake.lake.RecordKind;
 import java.util.List;
 
@@ -28,9 +27,5 @@ public record IngestResult(String batchId, List<FileIngestCount> files) {
 
   public long count(String status) {
     return files.stream().filter(f -> f.status().equals(status)).count();
-  }
-
-  public List<FileIngestCount> unreadable() {
-    return files.stream().filter(f -> f.status().equals(Columns.STATUS_UNREADABLE)).toList();
   }
 }

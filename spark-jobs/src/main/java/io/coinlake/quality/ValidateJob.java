@@ -70,7 +70,7 @@ public final class ValidateJob {
   public static ValidationReport run(SparkSession spark, CoinlakeConfig config, RecordKind kind, LogicalWindow window) {
     Lake lake = new Lake(config.lake().root());
     Contract contract = ContractLoader.load(config.quality().contractPath(kind.contractName()), kind.contractName());
-    String scope = scope(config, kind, window, "");
+    String scope = scope(config, kind, window, "", kind.tsColumn());
 
     // 1. the batch: bronze rows inside the window, checked row by row
     Dataset<Row> bronze = lake.read(spark, kind.bronze()).where(scope);
@@ -106,12 +106,11 @@ public final class ValidateJob {
         .withColumn(QUARANTINED_AT, lit(now))
         .withColumn("_interval", bronzeColumns.contains(INTERVAL) ? col(INTERVAL) : lit(null).cast("string"))
         .select(TableColumns.quarantineSelect(kind.symbolColumn(), "_interval", kind.tsColumn()));
-    String targetScope = scope(config, kind, window, "t.");
+    String targetScope = scope(config, kind, window, "t.", kind.tsColumn());
     DeltaWrites.mergeEvolvingSchema(spark, lake, kind.silver(), accepted.select(silverColumns.toArray(Column[]::new)),
         TableColumns.RUN_STAMPS, targetScope);
     DeltaWrites.mergeEvolvingSchema(spark, lake, kind.quarantine(), rejected, TableColumns.RUN_STAMPS,
-        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + (kind == RecordKind.OHLCV
-            ? "t." + INTERVAL + " = '" + config.ingest().ohlcv().interval() + "' AND " : "") + window.sqlCondition("t." + TS));
+        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + scope(config, kind, window, "t.", TS));
 
     if (kind == RecordKind.TICKS) {
       writeTickBars(spark, lake, config.ingest().ticks().barInterval(), window);
@@ -139,9 +138,12 @@ public final class ValidateJob {
         "t." + BAR_INTERVAL + " = '" + interval + "' AND " + window.sqlCondition("t." + BAR_START));
   }
 
-  /** The rows of a kind a window covers; {@code prefix} is "t." inside a MERGE. */
-  private static String scope(CoinlakeConfig config, RecordKind kind, LogicalWindow window, String prefix) {
-    String inWindow = window.sqlCondition(prefix + kind.tsColumn());
+  /**
+   * The rows of a kind a window covers, judged on {@code tsColumn}; {@code prefix} is "t." inside a
+   * MERGE. OHLCV is also limited to the configured interval.
+   */
+  private static String scope(CoinlakeConfig config, RecordKind kind, LogicalWindow window, String prefix, String tsColumn) {
+    String inWindow = window.sqlCondition(prefix + tsColumn);
     return kind == RecordKind.OHLCV
         ? prefix + INTERVAL + " = '" + config.ingest().ohlcv().interval() + "' AND " + inWindow
         : inWindow;
