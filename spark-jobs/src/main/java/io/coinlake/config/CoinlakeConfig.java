@@ -10,7 +10,9 @@ public record CoinlakeConfig(
     IngestConfig ingest,
     Map<String, CsvLayout> layouts,
     QualityConfig quality,
-    TasksConfig tasks) {
+    TasksConfig tasks,
+    LandingConfig landing,
+    FetchConfig fetch) {
 
   public CoinlakeConfig {
     Checks.present(lake, "lake");
@@ -20,6 +22,8 @@ public record CoinlakeConfig(
     Checks.present(layouts, "layouts");
     Checks.present(quality, "quality");
     Checks.present(tasks, "tasks");
+    Checks.present(landing, "landing");
+    Checks.present(fetch, "fetch");
     layouts = Map.copyOf(layouts);
     for (OhlcvSource source : ingest.ohlcv().sources()) {
       if (!layouts.containsKey(source.layout())) {
