@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinlake.config.HttpConfig;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,7 @@ import java.util.function.DoubleSupplier;
  * from every message this class produces.
  */
 public final class ApiHttpClient {
-  static final String USER_AGENT = "coinlake-fetch/0.1 (+https://github.com/coinlake)";
+  static final String USER_AGENT = "coinlake-fetch/0.1";
   private static final int EXCERPT_CHARS = 160;
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -57,10 +59,9 @@ public final class ApiHttpClient {
   public ApiResponse get(ApiRequest request, Optional<ApiKey> key, RateLimiter limiter) {
     String lastProblem = "no attempt made";
     for (int attempt = 1; ; attempt++) {
-      Attempt result;
       try {
         limiter.acquire();
-        result = attempt(request, key, attempt);
+        Attempt result = attempt(request, key, attempt);
         if (result.response != null) {
           return result.response;
         }
@@ -77,8 +78,8 @@ public final class ApiHttpClient {
       }
     }
     throw new FetchException(redact(key, request.label() + ": GET " + request.uri() + " gave up after " + config.maxAttempts()
-        + " attempt(s), last problem: " + lastProblem + "; the API is down or throttling us: try again later, or raise"
-        + " fetch.http.maxAttempts or fetch." + request.api().id() + ".minIntervalMillis"), true);
+        + " attempt(s), last problem: " + lastProblem + "; the API is down, unreachable or throttling us: check the network"
+        + " and try again later, or raise fetch.http.maxAttempts or fetch." + request.api().id() + ".minIntervalMillis"), true);
   }
 
   private Attempt attempt(ApiRequest request, Optional<ApiKey> key, int attempt) throws InterruptedException {
@@ -101,7 +102,7 @@ public final class ApiHttpClient {
       exchange.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      return Attempt.retry(problem(e.getCause()), Optional.empty());
+      return Attempt.retry(problem(e.getCause(), request), Optional.empty());
     }
     int status = response.statusCode();
     if (status == 429 || status >= 500) {
@@ -137,12 +138,19 @@ public final class ApiHttpClient {
     return Attempt.ok(new ApiResponse(status, response.body(), records.getAsInt(), attempt, clock.instant()));
   }
 
-  private String problem(Throwable failure) {
+  private String problem(Throwable failure, ApiRequest request) {
     if (failure instanceof HttpConnectTimeoutException) {
       return "could not connect within " + config.connectTimeoutSeconds() + " s";
     }
     if (failure instanceof HttpTimeoutException) {
       return "no answer within " + config.requestTimeoutSeconds() + " s";
+    }
+    if (failure instanceof ConnectException) {
+      Throwable cause = failure.getCause();
+      String why = cause instanceof UnresolvedAddressException ? "host name not resolved"
+          : failure.getMessage() != null ? oneLine(failure.getMessage())
+          : cause != null && cause.getMessage() != null ? oneLine(cause.getMessage()) : "connection refused or unreachable";
+      return "cannot connect to " + request.uri().getHost() + " (" + why + ")";
     }
     String what = failure instanceof IOException ? "I/O error: " : "request failed: ";
     return what + (failure.getMessage() == null ? failure.getClass().getSimpleName() : oneLine(failure.getMessage()));

@@ -20,7 +20,7 @@ public record ApiKey(String header, String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(new ApiKey(header, value.trim()));
   }
 
-  /** The text with every occurrence of the key replaced by ***. */
+  /** The text with every occurrence of the key replaced by ***; a key under 4 characters is no real key and would mangle text. */
   public String redact(String text) {
     return text == null || value.length() < 4 ? text : text.replace(value, HIDDEN);
   }

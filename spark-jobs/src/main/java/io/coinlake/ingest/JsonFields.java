@@ -2,6 +2,7 @@ package io.coinlake.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Typed reads of one JSON value for the API formats. APIs send numbers both as JSON numbers and
@@ -92,7 +93,7 @@ final class JsonFields {
       case BOOLEAN -> "a boolean";
       case NUMBER -> "a number";
       case STRING -> "a string";
-      default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
     };
   }
 

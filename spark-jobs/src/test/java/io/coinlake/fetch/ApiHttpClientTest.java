@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.coinlake.config.HttpConfig;
 import io.coinlake.fetch.ScriptedServer.Reply;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,7 +79,7 @@ class ApiHttpClientTest {
     server.reply(Reply.json(503, "{\"message\":\"down\"}"), Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
     FetchException e = assertThrows(FetchException.class, () -> client(0.5).get(markets(), Optional.empty(), noLimit()));
     assertEquals("coingecko markets: GET " + server.baseUrl() + MARKETS + " gave up after 4 attempt(s), last problem: HTTP 503;"
-        + " the API is down or throttling us: try again later, or raise fetch.http.maxAttempts or fetch.coingecko.minIntervalMillis",
+        + " the API is down, unreachable or throttling us: check the network and try again later, or raise fetch.http.maxAttempts or fetch.coingecko.minIntervalMillis",
         e.getMessage());
     assertTrue(e.apiUnavailable());
     assertEquals(4, server.seen().size());
@@ -134,6 +136,20 @@ class ApiHttpClientTest {
     ApiHttpClient client = new ApiHttpClient(new HttpConfig(5, 1, 1, 1000, 8000, 0.2, 120), time, time, () -> 0.5);
     FetchException e = assertThrows(FetchException.class, () -> client.get(markets(), Optional.empty(), noLimit()));
     assertTrue(e.getMessage().contains("gave up after 1 attempt(s), last problem: no complete answer within 1 s"), e.getMessage());
+  }
+
+  @Test
+  void aRefusedConnectionIsRetriedAndThenNamesTheHost() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    ApiRequest request = new ApiRequest(Api.COINLORE, "tickers", URI.create("http://127.0.0.1:" + port + "/api/tickers/"),
+        JsonShape.DATA_ARRAY, List.of());
+    FetchException e = assertThrows(FetchException.class, () -> client(0.5).get(request, Optional.empty(), noLimit()));
+    assertTrue(e.getMessage().contains(" gave up after 4 attempt(s), last problem: cannot connect to 127.0.0.1 ("), e.getMessage());
+    assertTrue(e.apiUnavailable());
+    assertEquals(3, time.sleeps.size());
   }
 
   @Test

@@ -100,7 +100,7 @@ class FetcherTest {
     assertEquals(List.of(), coinlore.files());
     assertEquals(1, coinlore.failed());
     assertEquals("coinlore tickers: GET " + server.baseUrl() + "/api/tickers/?start=0&limit=100 gave up after 3 attempt(s), last problem:"
-        + " HTTP 503; the API is down or throttling us: try again later, or raise fetch.http.maxAttempts or fetch.coinlore.minIntervalMillis",
+        + " HTTP 503; the API is down, unreachable or throttling us: check the network and try again later, or raise fetch.http.maxAttempts or fetch.coinlore.minIntervalMillis",
         coinlore.errors().get(0));
     assertEquals(List.of(), landed("coinlore/tickers"));
     assertFalse(Files.exists(landingRoot.resolve("coinlore")), "nothing is written for a failed request");
