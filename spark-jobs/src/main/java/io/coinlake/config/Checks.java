@@ -1,5 +1,7 @@
 package io.coinlake.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,49 @@ final class Checks {
       throw new IllegalArgumentException("'" + key + "' must be > 0, got " + value);
     }
     return value;
+  }
+
+  static long positive(long value, String key) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("'" + key + "' must be > 0, got " + value);
+    }
+    return value;
+  }
+
+  static long nonNegative(long value, String key) {
+    if (value < 0) {
+      throw new IllegalArgumentException("'" + key + "' must be >= 0, got " + value);
+    }
+    return value;
+  }
+
+  static int atMost(int value, int max, String key) {
+    if (value > max) {
+      throw new IllegalArgumentException("'" + key + "' must be <= " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  /** An absolute http(s) URL without a trailing slash, so paths can be appended with "/". */
+  static String httpUrl(String value, String key) {
+    notBlank(value, key);
+    URI uri;
+    try {
+      uri = new URI(value.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + key + "' is not a valid URL: " + value);
+    }
+    if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+      throw new IllegalArgumentException("'" + key + "' must be an http(s) URL like https://api.example.com, got " + value);
+    }
+    if (uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException("'" + key + "' must not carry a query or fragment, got " + value);
+    }
+    String trimmed = value.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
   }
 
   static double positive(double value, String key) {

@@ -11,7 +11,9 @@ public record CoinlakeConfig(
     Map<String, CsvLayout> layouts,
     QualityConfig quality,
     TasksConfig tasks,
-    S3Config s3) {
+    S3Config s3,
+    LandingConfig landing,
+    FetchConfig fetch) {
 
   public CoinlakeConfig {
     Checks.present(lake, "lake");
@@ -22,6 +24,8 @@ public record CoinlakeConfig(
     Checks.present(quality, "quality");
     Checks.present(tasks, "tasks");
     Checks.present(s3, "s3");
+    Checks.present(landing, "landing");
+    Checks.present(fetch, "fetch");
     layouts = Map.copyOf(layouts);
     for (OhlcvSource source : ingest.ohlcv().sources()) {
       if (!layouts.containsKey(source.layout())) {
