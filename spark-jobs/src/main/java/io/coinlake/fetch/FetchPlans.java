@@ -21,9 +21,9 @@ import java.util.function.Function;
  * Coinbase does not offer) stops the command before anything is downloaded.
  */
 public final class FetchPlans {
-  static final String MARKETS = "markets";
-  static final String TICKERS = "tickers";
-  static final String CANDLES = "candles";
+  private static final String MARKETS = LandingFeed.COINGECKO_MARKETS.endpoint();
+  private static final String TICKERS = LandingFeed.COINLORE_TICKERS.endpoint();
+  private static final String CANDLES = LandingFeed.COINBASE_CANDLES.endpoint();
 
   private FetchPlans() {}
 

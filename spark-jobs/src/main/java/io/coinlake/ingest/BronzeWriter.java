@@ -25,7 +25,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class BronzeWriter {
   static final String DUPLICATE_KEY = "duplicate_key";
-  static final String UNREADABLE = "unreadable";
 
   /** Rows of one file that went to bronze and to quarantine (by check). */
   record FileCounts(long toBronze, long quarantined, Map<String, Long> byReason) {
@@ -46,13 +45,13 @@ final class BronzeWriter {
     return counts;
   }
 
-  /** Adds check and reason: null for rows bound for bronze. Pure. */
+  /** Sets check and reason (kept from parsing, or duplicate_key): null for rows bound for bronze. Pure. */
   static Dataset<Row> classify(Dataset<Row> rows, List<String> key) {
     var byKey = Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .orderBy(col(SOURCE_FILE).desc(), col(SOURCE_RECORD).desc());
     Dataset<Row> ranked = rows.withColumn("_rank", when(col(ERROR).isNull(), row_number().over(byKey)));
     return ranked
-        .withColumn(CHECK, when(col(ERROR).isNotNull(), lit(UNREADABLE)).when(col("_rank").gt(1), lit(DUPLICATE_KEY)))
+        .withColumn(CHECK, when(col(ERROR).isNotNull(), col(CHECK)).when(col("_rank").gt(1), lit(DUPLICATE_KEY)))
         .withColumn(REASON, when(col(ERROR).isNotNull(), col(ERROR))
             .when(col("_rank").gt(1), lit("the same " + key + " appears again later in this batch; the later row was kept")))
         .drop("_rank");

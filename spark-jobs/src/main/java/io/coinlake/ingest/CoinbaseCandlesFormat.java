@@ -16,9 +16,13 @@ import org.apache.spark.sql.types.StructType;
  * granularity, so both come from the file name ({@code <fetched-at>_BTC-USD_86400.json}). A USD
  * quote is the lake's default, so BTC-USD is keyed as BTC; other quotes keep the product id
  * (ETH-BTC) so they never collide with USD prices. Coinbase has no market cap: it is null.
+ * Coinbase includes the candle still in progress; it is not a fact yet, so it fails (and is
+ * quarantined) with the reason, and the next fetch brings it closed.
  */
 public final class CoinbaseCandlesFormat implements SourceFormat {
   private static final String EXPECTED = "a JSON array of [time, low, high, open, close, volume] candles (Coinbase /products/<id>/candles)";
+  /** The quarantine check of a candle that had not closed when it was fetched. */
+  public static final String CANDLE_OPEN = "candle_open";
   private static final String[] FIELDS = {"time", "low", "high", "open", "close", "volume"};
 
   @Override
@@ -36,9 +40,10 @@ public final class CoinbaseCandlesFormat implements SourceFormat {
     String product = name.parts().get(0);
     String symbol = symbol(product);
     String interval = interval(name.parts().get(1));
+    long seconds = Long.parseLong(name.parts().get(1));
     List<ParsedRecord> out = new ArrayList<>();
     for (JsonArrayElements.Element e : JsonArrayElements.topLevelArray(text, EXPECTED)) {
-      out.add(record(e, symbol, interval));
+      out.add(record(e, symbol, interval, seconds, name.fetchedAt()));
     }
     return out;
   }
@@ -55,7 +60,8 @@ public final class CoinbaseCandlesFormat implements SourceFormat {
             + " candle size in seconds (60, 300, 900, 3600, 21600, 86400); land candles with coinlake fetch"));
   }
 
-  private static ParsedRecord record(JsonArrayElements.Element e, String symbol, String interval) {
+  private static ParsedRecord record(JsonArrayElements.Element e, String symbol, String interval, long seconds,
+      Instant fetchedAt) {
     JsonNode candle = e.node();
     if (!candle.isArray()) {
       return ParsedRecord.failed(e.line(), e.raw(), "element is " + ApiJsonValues.typeOf(candle) + ", expected [time, low, high, open, close, volume]");
@@ -65,11 +71,17 @@ public final class CoinbaseCandlesFormat implements SourceFormat {
           + ") is missing: a candle has 6 values [time, low, high, open, close, volume]");
     }
     try {
-      Timestamp ts = Timestamp.from(Instant.ofEpochSecond(epochSeconds(candle.get(0))));
+      Instant start = Instant.ofEpochSecond(epochSeconds(candle.get(0)));
       double[] v = new double[FIELDS.length];
       for (int i = 1; i < FIELDS.length; i++) {
         v[i] = ApiJsonValues.required(ApiJsonValues.number(candle.get(i), FIELDS[i]), FIELDS[i]);
       }
+      Instant end = start.plusSeconds(seconds);
+      if (end.isAfter(fetchedAt)) {
+        return ParsedRecord.rejected(e.line(), e.raw(), CANDLE_OPEN, "candle still open when fetched: " + interval + " from " + start
+            + " ends " + end + ", fetched " + fetchedAt + "; the next fetch after it closes brings it");
+      }
+      Timestamp ts = Timestamp.from(start);
       // OHLCV order: symbol, interval, ts, open, high, low, close, volume, market_cap
       return ParsedRecord.ok(e.line(), e.raw(), symbol, interval, ts, v[3], v[2], v[1], v[4], v[5], null);
     } catch (ApiJsonValues.BadField bad) {

@@ -42,7 +42,7 @@ public final class SourceFileReader {
         .collect().stream().sorted(java.util.Comparator.comparing(SourceFile::path)).toList();
   }
 
-  /** The schema of {@link #rows}: value columns, lineage, and the parse error (null for good rows). */
+  /** The schema of {@link #rows}: value columns, lineage, and the error and its check (null for good rows). */
   public static StructType schema(SourceFormat format) {
     StructType schema = new StructType();
     for (StructField f : format.valueSchema().fields()) {
@@ -55,6 +55,7 @@ public final class SourceFileReader {
         .add(CONTENT_SHA256, DataTypes.StringType, false)
         .add(RAW_LINE, DataTypes.StringType)
         .add(ERROR, DataTypes.StringType)
+        .add(CHECK, DataTypes.StringType)
         .add(EXTRAS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
   }
 
@@ -65,7 +66,7 @@ public final class SourceFileReader {
       List<Row> out = new ArrayList<>(f.records().size());
       long index = 0;
       for (ParsedRecord r : f.records()) {
-        Object[] values = new Object[width + 7];
+        Object[] values = new Object[width + 8];
         if (r.isOk()) {
           System.arraycopy(r.values(), 0, values, 0, width);
         }
@@ -75,7 +76,8 @@ public final class SourceFileReader {
         values[width + 3] = f.sha256();
         values[width + 4] = r.raw();
         values[width + 5] = r.error();
-        values[width + 6] = r.extras().isEmpty() ? null : scala.collection.JavaConverters.mapAsScalaMap(r.extras());
+        values[width + 6] = r.check();
+        values[width + 7] = r.extras().isEmpty() ? null : scala.collection.JavaConverters.mapAsScalaMap(r.extras());
         out.add(RowFactory.create(values));
       }
       return out.iterator();

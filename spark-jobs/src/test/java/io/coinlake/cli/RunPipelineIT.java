@@ -43,6 +43,7 @@ class RunPipelineIT {
     config = dir.resolve("it.yaml");
     Files.writeString(config, String.join("\n",
         "lake: {root: " + dir.resolve("lake") + "}",
+        "landing: {root: " + dir.resolve("landing") + "}",
         "mlflow: {trackingUri: " + dir.resolve("mlruns") + ", experiment: it}",
         "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]},",
         "  snapshots: {sources: [{path: ../data/sample/coingecko_snapshots, glob: 'coin_gecko_*.csv', percentUnit: fraction}]},",

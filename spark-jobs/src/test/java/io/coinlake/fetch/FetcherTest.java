@@ -122,7 +122,7 @@ class FetcherTest {
 
   @Test
   void anEmptyArrayLandsAFileThatParsesToZeroRecords() throws Exception {
-    server.reply(Reply.json(200, "[]"), Reply.json(200, "[[1795219200,90100.01,92890.5,92370.78,91234.56,5123.45678901]]"));
+    server.reply(Reply.json(200, "[]"), Reply.json(200, "[[1795132800,91050.0,93500.0,92010.11,92370.78,7890.12345678]]"));
     FetchReport report = fetch(config(), name -> null, Api.COINBASE);
     assertEquals(List.of("20261121T101502.123Z_BTC-USD_86400.json"), landed("coinbase/candles").subList(0, 1));
     Path empty = landingRoot.resolve("coinbase/candles/20261121T101502.123Z_BTC-USD_86400.json");

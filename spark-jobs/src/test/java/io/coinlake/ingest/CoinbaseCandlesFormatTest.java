@@ -15,18 +15,21 @@ class CoinbaseCandlesFormatTest {
     List<ParsedRecord> records = format.parse(SAMPLE, read(SAMPLE));
     assertEquals(3, records.size());
     // symbol, interval, ts, open, high, low, close, volume, market_cap
-    assertOk(records.get(0), 1, "BTC", "1d", ts("2026-11-21T00:00:00Z"), 92370.78, 92890.5, 90100.01, 91234.56, 5123.45678901, null);
+    assertFailed(records.get(0), 1, "[1795219200,90100.01,92890.5,92370.78,91234.56,5123.45678901]",
+        "candle still open when fetched: 1d from 2026-11-21T00:00:00Z ends 2026-11-22T00:00:00Z, fetched 2026-11-21T10:15:03.001Z;"
+            + " the next fetch after it closes brings it");
+    assertEquals(CoinbaseCandlesFormat.CANDLE_OPEN, records.get(0).check());
+    assertEquals(ParsedRecord.UNREADABLE, format.parse(SAMPLE, "[[1795219200]]").get(0).check());
     assertOk(records.get(1), 1, "BTC", "1d", ts("2026-11-20T00:00:00Z"), 92010.11, 93500.0, 91050.0, 92370.78, 7890.12345678, null);
     assertOk(records.get(2), 1, "BTC", "1d", ts("2026-11-19T00:00:00Z"), 90500.5, 92400.0, 89999.99, 92010.11, 9012.3456789, null);
-    assertEquals("[1795219200,90100.01,92890.5,92370.78,91234.56,5123.45678901]", records.get(0).raw());
     assertEquals(ValueSchemas.OHLCV, format.valueSchema());
   }
 
   @Test
   void productAndGranularityComeFromTheFileName() {
-    String candle = "[[1795255200,3010.5,3025.0,3012.25,3020.0,\"1520.75\"]]";
+    String candle = "[[1795251600,3010.5,3025.0,3012.25,3020.0,\"1520.75\"]]";
     List<ParsedRecord> eur = format.parse("l/coinbase/candles/20261121T101503.001Z_ETH-EUR_3600.json", candle);
-    assertOk(eur.get(0), 1, "ETH-EUR", "1h", ts("2026-11-21T10:00:00Z"), 3012.25, 3025.0, 3010.5, 3020.0, 1520.75, null);
+    assertOk(eur.get(0), 1, "ETH-EUR", "1h", ts("2026-11-21T09:00:00Z"), 3012.25, 3025.0, 3010.5, 3020.0, 1520.75, null);
     List<ParsedRecord> fiveMinutes = format.parse("20261121T101503.001Z_SOL-USD_300.2.json", candle);
     assertEquals("SOL", fiveMinutes.get(0).values()[0]);
     assertEquals("5m", fiveMinutes.get(0).values()[1]);
@@ -51,6 +54,16 @@ class CoinbaseCandlesFormatTest {
     assertFailed(records.get(3), 5, "{\"time\":1795219200}", "element is an object, expected [time, low, high, open, close, volume]");
     assertEquals("'low' is missing", records.get(4).error());
     assertOk(records.get(5), 7, "BTC", "1d", ts("2026-11-20T00:00:00Z"), 92010.11, 93500.0, 91050.0, 92370.78, 7890.1, null);
+  }
+
+  @Test
+  void aCandleIsClosedOnlyWhenItsEndIsNotAfterTheFetchTime() {
+    String fetchedAt1015 = "20261121T101500.000Z_BTC-USD_900.json";
+    // 10:00 + 15m ends exactly at the fetch time: closed; 10:15 has just begun: open.
+    String text = "[[1795255200,1,2,1,2,3],[1795256100,1,2,1,2,3]]";
+    List<ParsedRecord> records = format.parse(fetchedAt1015, text);
+    assertNull(records.get(0).error());
+    assertTrue(records.get(1).error().startsWith("candle still open when fetched: 15m from 2026-11-21T10:15:00Z"), records.get(1).error());
   }
 
   @Test
