@@ -59,6 +59,20 @@ public enum Stage {
     return label;
   }
 
+  /** The stage a pipeline task's command names; the message lists the valid commands. */
+  public static Stage fromLabel(String label) {
+    for (Stage stage : values()) {
+      if (stage.label.equals(label)) {
+        return stage;
+      }
+    }
+    throw new IllegalArgumentException("unknown command '" + label + "'; use one of " + labels());
+  }
+
+  public static java.util.List<String> labels() {
+    return java.util.Arrays.stream(values()).map(Stage::label).toList();
+  }
+
   /** Runs the stage with a progress line at start and end; the report is added to the context. */
   public StageReport run(PipelineContext ctx, Console console) {
     console.line(String.format("[%s] started", label));
