@@ -93,6 +93,20 @@ public final class Columns {
   public static final String STATUS_SKIPPED = "skipped";
   public static final String STATUS_UNREADABLE = "unreadable";
 
+  // run history (ops.dag_runs, ops.task_runs)
+  public static final String DAG_ID = "dag_id";
+  public static final String LOGICAL_DATE = "logical_date";
+  public static final String TRIGGER = "trigger";
+  public static final String TASK = "task";
+  public static final String ATTEMPT = "attempt";
+  /** A run's or attempt's status: running, success, failed, upstream_failed. */
+  public static final String RUN_STATUS = "status";
+  public static final String STARTED_AT = "started_at";
+  public static final String ENDED_AT = "ended_at";
+  public static final String ROWS_IN = "rows_in";
+  public static final String ROWS_OUT = "rows_out";
+  public static final String RUN_ERROR = "error";
+
   // market snapshots (CoinGecko/CoinLore CSV and API): bronze.market_snapshots
   public static final String SNAPSHOT_TS = "snapshot_ts";
   public static final String COIN = "coin";

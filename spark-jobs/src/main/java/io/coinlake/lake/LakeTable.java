@@ -19,7 +19,9 @@ public enum LakeTable {
   GOLD_FEATURES_VOLATILITY("gold", "features_volatility", Columns.SYMBOL, Columns.TS),
   GOLD_BACKTEST("gold", "backtest", Columns.AS_OF, Columns.MODEL, Columns.FOLD, Columns.SYMBOL, Columns.TS),
   GOLD_PREDICTIONS("gold", "predictions", Columns.SYMBOL, Columns.TS, Columns.HORIZON, Columns.MODEL_NAME),
-  OPS_FILE_INGESTS("ops", "file_ingests", Columns.BATCH_ID, Columns.SOURCE_FILE);
+  OPS_FILE_INGESTS("ops", "file_ingests", Columns.BATCH_ID, Columns.SOURCE_FILE),
+  OPS_DAG_RUNS("ops", "dag_runs", Columns.RUN_ID),
+  OPS_TASK_RUNS("ops", "task_runs", Columns.RUN_ID, Columns.TASK, Columns.ATTEMPT);
 
   private final String layer;
   private final String table;
