@@ -8,19 +8,6 @@ import picocli.CommandLine.Command;
 final class Commands {
   private Commands() {}
 
-  @Command(name = "run", description = "Run the whole pipeline (ingest, validate, features, train, score) and print a summary.")
-  static final class Run extends StageCommand {
-    @Override
-    List<Stage> stages() {
-      return List.of(Stage.values());
-    }
-
-    @Override
-    boolean printSummary() {
-      return true;
-    }
-  }
-
   @Command(name = "ingest", description = "Read every configured source (OHLCV CSVs, market snapshots, ticker captures) into bronze; unreadable records to quarantine; per-file counts to ops.file_ingests.")
   static final class Ingest extends StageCommand {
     @Override

@@ -2,8 +2,14 @@ package io.coinlake.cli;
 
 import static io.coinlake.lake.Columns.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.apache.spark.sql.functions.col;
 
+import io.coinlake.lake.Columns;
 import io.coinlake.lake.Lake;
+import io.coinlake.orchestrate.Console;
+import io.coinlake.orchestrate.RunLock;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import io.coinlake.lake.LakeTable;
 import io.coinlake.testing.SparkTestSession;
 import io.coinlake.tracking.FileStoreBackend;
@@ -32,6 +38,13 @@ class RunPipelineIT {
   static String secondOutput;
   static int firstExit;
   static int secondExit;
+  static Map<String, List<String>> afterFirst;
+  static Map<String, List<String>> afterSecond;
+  static String statusOutput;
+  static String lockedError;
+  static int lockedExit;
+  static String resumeError;
+  static int resumeExit;
 
   @BeforeAll
   static void runTwice() throws Exception {
@@ -56,13 +69,60 @@ class RunPipelineIT {
     try {
       firstExit = CoinlakeMain.execute("run", "--config", config.toString());
       firstOutput = captured.toString();
+      afterFirst = tableContents();
       captured.reset();
       secondExit = CoinlakeMain.execute("run", "--config", config.toString());
       secondOutput = captured.toString();
+      afterSecond = tableContents();
+      captured.reset();
+      CoinlakeMain.execute("status", "--config", config.toString());
+      statusOutput = captured.toString();
     } finally {
       System.setOut(original);
     }
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(errors, true));
+    try (RunLock held = RunLock.acquire(FileSystem.getLocal(new Configuration()), dir.resolve("lake").toString(), "holder-run",
+        java.time.Clock.systemUTC(), new Console(original))) {
+      lockedExit = CoinlakeMain.execute("run", "--config", config.toString());
+      lockedError = errors.toString();
+      errors.reset();
+      resumeExit = CoinlakeMain.execute("run", "--config", config.toString(), "--resume", "no-such-run");
+      resumeError = errors.toString();
+    } finally {
+      System.setErr(originalErr);
+    }
     original.println(firstOutput);
+  }
+
+  /** Every data table's rows without the per-run stamps, sorted: what must not change when a run is repeated. */
+  private static Map<String, List<String>> tableContents() {
+    Map<String, List<String>> contents = new java.util.TreeMap<>();
+    for (LakeTable table : LakeTable.values()) {
+      String path = lake().path(table);
+      if (table.name().startsWith("OPS_") || !io.delta.tables.DeltaTable.isDeltaTable(spark(), path)) {
+        continue;
+      }
+      var rows = lake().read(spark(), table);
+      for (String column : rows.columns()) {
+        if (column.endsWith("_at") || column.equals(BATCH_ID)) {
+          rows = rows.drop(column);
+        }
+      }
+      contents.put(table.name(), rows.collectAsList().stream().map(RunPipelineIT::rounded).sorted().toList());
+    }
+    return contents;
+  }
+
+  /** A row as text with doubles to 12 significant digits: sums over Spark partitions may differ in the last bits. */
+  private static String rounded(Row row) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < row.size(); i++) {
+      Object v = row.get(i);
+      s.append(i == 0 ? "" : ",").append(v instanceof Double d ? String.format("%.12g", d) : String.valueOf(v));
+    }
+    return s.toString();
   }
 
   private static SparkSession spark() {
@@ -71,6 +131,52 @@ class RunPipelineIT {
 
   private static Lake lake() {
     return new Lake(dir.resolve("lake").toString());
+  }
+
+  @Test
+  void runningTheSameLogicalDateTwiceLeavesEveryTableWithTheSameRows() {
+    assertTrue(afterFirst.keySet().containsAll(List.of("BRONZE_OHLCV", "SILVER_OHLCV", "GOLD_FEATURES_VOLATILITY", "GOLD_PREDICTIONS",
+        "GOLD_BACKTEST", "SILVER_TICK_BARS", "QUARANTINE_MARKET_SNAPSHOTS")), afterFirst.keySet().toString());
+    for (String table : afterFirst.keySet()) {
+      assertEquals(afterFirst.get(table).size(), afterSecond.get(table).size(), table + " row count");
+      assertEquals(afterFirst.get(table), afterSecond.get(table), table + " contents");
+    }
+  }
+
+  @Test
+  void everyRunAndTaskAttemptIsRecordedAndStatusShowsThem() {
+    List<Row> runs = lake().read(spark(), LakeTable.OPS_DAG_RUNS).orderBy(STARTED_AT).collectAsList();
+    assertEquals(2, runs.size());
+    for (Row run : runs) {
+      assertEquals("success", run.getAs(Columns.RUN_STATUS));
+      assertEquals("manual", run.getAs(TRIGGER));
+      assertNull(run.getAs(LOGICAL_DATE), "a run over all data has no logical date");
+      assertTrue(run.<String>getAs(RUN_ID).startsWith("manual__all__"), run.toString());
+      assertTrue(statusOutput.contains(run.<String>getAs(RUN_ID)), statusOutput);
+    }
+    assertTrue(statusOutput.contains("ingest:success validate:success features:success train:success score:success"), statusOutput);
+    List<Row> tasks = lake().read(spark(), LakeTable.OPS_TASK_RUNS).where(col(RUN_ID).equalTo(runs.get(0).<String>getAs(RUN_ID)))
+        .orderBy(STARTED_AT).collectAsList();
+    assertEquals(List.of("ingest", "validate", "features", "train", "score"), tasks.stream().map(r -> r.<String>getAs(TASK)).toList());
+    Row ingest = tasks.get(0);
+    assertEquals(1, ingest.<Integer>getAs(ATTEMPT));
+    assertTrue(ingest.<Long>getAs(ROWS_IN) > 0 && ingest.<Long>getAs(ROWS_OUT) <= ingest.<Long>getAs(ROWS_IN), ingest.toString());
+    assertFalse(Files.exists(dir.resolve("lake").resolve(RunLock.LOCK_FILE)), "the lock is released after each run");
+  }
+
+  @Test
+  void aSecondRunOnALockedLakeFailsWithOneLineNamingTheHolder() {
+    assertEquals(CoinlakeMain.FAILED, lockedExit, lockedError);
+    assertTrue(lockedError.startsWith("coinlake: failed: the lake " + dir.resolve("lake") + " is locked by run holder-run (pid "
+        + ProcessHandle.current().pid()), lockedError);
+    assertEquals(1, lockedError.lines().count(), lockedError);
+  }
+
+  @Test
+  void resumingAnUnknownRunSaysWhereToLook() {
+    assertEquals(CoinlakeMain.USAGE, resumeExit, resumeError);
+    assertEquals("coinlake: no DAG run 'no-such-run' in " + dir.resolve("lake") + "/ops/dag_runs; ./coinlake status lists the runs",
+        resumeError.strip());
   }
 
   private static long expectedRows() throws Exception {
