@@ -1,0 +1,1 @@
+"""Test stub package."""
