@@ -67,6 +67,30 @@ public record SourceFile(String path, long bytes, String sha256, String error, L
     }
   }
 
+  /**
+   * Why a file is not read because of its name, or null. Hadoop's input formats, and so Spark,
+   * treat names starting with '_' or '.' as hidden (markers such as _SUCCESS, side files such as
+   * macOS's ._name) and refuse them even when named explicitly; such a file gets this one-line
+   * error instead of failing the whole batch. Only the last path segment counts. Pure.
+   */
+  public static String hiddenNameProblem(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (name.startsWith("_") || name.startsWith(".")) {
+      return "the file name starts with '" + name.charAt(0) + "', so Hadoop treats it as hidden and it cannot be read;"
+          + " rename it if it holds data, or remove it (a macOS ._ file holds only metadata)";
+    }
+    return null;
+  }
+
+  /** A file not read because of its name ({@link #hiddenNameProblem}): its size, no hash (its bytes were never read). */
+  public static SourceFile hidden(String path, long bytes) {
+    String problem = hiddenNameProblem(path);
+    if (problem == null) {
+      throw new IllegalArgumentException(path + " is not a hidden file name");
+    }
+    return new SourceFile(path, bytes, null, problem, List.of());
+  }
+
   static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

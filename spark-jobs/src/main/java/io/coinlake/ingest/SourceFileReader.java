@@ -2,6 +2,7 @@ package io.coinlake.ingest;
 
 import static io.coinlake.lake.Columns.*;
 
+import io.coinlake.lake.LakeFiles;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,23 @@ public final class SourceFileReader {
 
   private SourceFileReader() {}
 
-  /** Parses every file; the result is cached, call {@code unpersist()} when done. */
+  /**
+   * Parses every file; the result is cached, call {@code unpersist()} when done. A file Hadoop
+   * will not read because of its name ({@link SourceFile#hiddenNameProblem}) comes back
+   * unreadable with that reason, since handing it to Hadoop would fail every file of the batch.
+   */
   public static JavaRDD<SourceFile> parse(SparkSession spark, List<String> files, SourceFormat format) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return jsc.binaryFiles(String.join(",", files), Math.max(1, Math.min(files.size(), 64)))
-        .map(file -> SourceFile.parse(file._1(), file._2().toArray(), format))
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<String> readable = files.stream().filter(f -> SourceFile.hiddenNameProblem(f) == null).toList();
+    List<SourceFile> hidden = files.stream().filter(f -> SourceFile.hiddenNameProblem(f) != null)
+        .map(f -> SourceFile.hidden(f, LakeFiles.size(spark, f))).toList();
+    JavaRDD<SourceFile> parsed = readable.isEmpty() ? jsc.emptyRDD()
+        : jsc.binaryFiles(String.join(",", readable), Math.max(1, Math.min(readable.size(), 64)))
+            .map(file -> SourceFile.parse(file._1(), file._2().toArray(), format));
+    if (!hidden.isEmpty()) {
+      parsed = parsed.union(jsc.parallelize(hidden, 1));
+    }
+    return parsed.persist(StorageLevel.MEMORY_AND_DISK_SER());
   }
 
   /** The files without their records: small, for the driver's accounting. */

@@ -26,6 +26,16 @@ public final class LakeFiles {
     }
   }
 
+  /** The size of one file in bytes. */
+  public static long size(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).getLen();
+    } catch (IOException e) {
+      throw new LakeException("cannot read the size of " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Files matching {@code dir/glob}, sorted by path; throws naming the path when nothing is there. */
   public static List<String> glob(SparkSession spark, String dir, String glob) {
     return glob(spark, dir, glob, false);

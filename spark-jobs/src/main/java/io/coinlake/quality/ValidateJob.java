@@ -46,11 +46,12 @@ public final class ValidateJob {
 
   /**
    * Validates every kind that has a bronze table, adding each report to {@code reports}; a contract
-   * violation in one kind is raised only after the others were validated too.
+   * violation in one kind is raised only after the others were validated too, as one exception
+   * naming every failed contract.
    */
   public static void runAll(SparkSession spark, CoinlakeConfig config, LogicalWindow window, List<ValidationReport> reports) {
     Lake lake = new Lake(config.lake().root());
-    ContractViolationException first = null;
+    List<ContractViolationException> failed = new ArrayList<>();
     for (RecordKind kind : RecordKind.values()) {
       if (!lake.exists(spark, kind.bronze())) {
         continue;
@@ -59,11 +60,11 @@ public final class ValidateJob {
         reports.add(run(spark, config, kind, window));
       } catch (ContractViolationException e) {
         reports.add(e.report());
-        first = first == null ? e : first;
+        failed.add(e);
       }
     }
-    if (first != null) {
-      throw first;
+    if (!failed.isEmpty()) {
+      throw ContractViolationException.of(failed);
     }
   }
 

@@ -15,6 +15,26 @@ class SourceFileTest {
   }
 
   @Test
+  void namesHadoopTreatsAsHiddenAreNamedWithTheReason() {
+    assertEquals("the file name starts with '.', so Hadoop treats it as hidden and it cannot be read;"
+        + " rename it if it holds data, or remove it (a macOS ._ file holds only metadata)",
+        SourceFile.hiddenNameProblem("file:/data/ticks/._capture.ndjson"));
+    assertTrue(SourceFile.hiddenNameProblem("s3a://bucket/ticks/_capture.ndjson").startsWith("the file name starts with '_'"));
+    assertNull(SourceFile.hiddenNameProblem("file:/data/_staging/.x/capture.ndjson"), "only the last path segment counts");
+    assertNull(SourceFile.hiddenNameProblem("capture_1.ndjson"));
+  }
+
+  @Test
+  void aHiddenFileIsUnreadableWithItsSizeAndNoHash() {
+    SourceFile f = SourceFile.hidden("file:/data/ticks/._capture.ndjson", 4096);
+    assertFalse(f.readable());
+    assertEquals(4096, f.bytes());
+    assertNull(f.sha256());
+    assertEquals(SourceFile.hiddenNameProblem("file:/data/ticks/._capture.ndjson"), f.error());
+    assertThrows(IllegalArgumentException.class, () -> SourceFile.hidden("file:/data/ticks/capture.ndjson", 1));
+  }
+
+  @Test
   void anEmptyFileIsUnreadable() {
     SourceFile f = parse(new byte[0]);
     assertEquals("file is empty (0 bytes); remove it or export it again", f.error());
