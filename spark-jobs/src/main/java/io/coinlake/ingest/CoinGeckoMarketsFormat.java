@@ -26,6 +26,11 @@ public final class CoinGeckoMarketsFormat implements SourceFormat {
   private static final String EXPECTED = "a JSON array of coin objects (CoinGecko /coins/markets)";
 
   @Override
+  public boolean nameCarriesData() {
+    return true;
+  }
+
+  @Override
   public StructType valueSchema() {
     return ValueSchemas.MARKET_SNAPSHOT;
   }

@@ -23,6 +23,11 @@ public final class CoinLoreTickersFormat implements SourceFormat {
   private static final String EXPECTED = "an object with a \"data\" array of tickers (CoinLore /api/tickers/)";
 
   @Override
+  public boolean nameCarriesData() {
+    return true;
+  }
+
+  @Override
   public StructType valueSchema() {
     return ValueSchemas.MARKET_SNAPSHOT;
   }

@@ -26,6 +26,11 @@ public final class CoinbaseCandlesFormat implements SourceFormat {
   private static final String[] FIELDS = {"time", "low", "high", "open", "close", "volume"};
 
   @Override
+  public boolean nameCarriesData() {
+    return true;
+  }
+
+  @Override
   public StructType valueSchema() {
     return ValueSchemas.OHLCV;
   }

@@ -71,7 +71,8 @@ public final class IngestJob {
       Set<String> skip = new HashSet<>();
       for (SourceFile f : SourceFileReader.summaries(parsed)) {
         formatOf.put(f.path(), spec.formatName());
-        String before = f.readable() ? seen.get(f.sha256()) : null;
+        String key = IngestedFiles.contentKey(f.sha256(), f.path(), spec.format().nameCarriesData());
+        String before = f.readable() ? seen.get(key) : null;
         if (!f.readable()) {
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_UNREADABLE,
               0, 0, 0, Map.of(), f.error(), null));
@@ -80,7 +81,7 @@ public final class IngestJob {
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_SKIPPED,
               0, 0, 0, Map.of(), null, "same content as " + before + " was ingested already; use --reingest to read it again"));
         } else {
-          seen.put(f.sha256(), f.path() + " (batch " + batchId + ")");
+          seen.put(key, f.path() + " (batch " + batchId + ")");
           toRead.add(f);
         }
       }

@@ -29,6 +29,15 @@ public final class IngestedFiles {
   private IngestedFiles() {}
 
   /** Content hash -> "file (batch id)" of every file ingested so far. */
+  /**
+   * What makes two files the same input: their content, plus the file name when the format reads
+   * data from the name (landing files: the fetch time, product, granularity), so two identical
+   * API bodies fetched at different times are both ingested.
+   */
+  static String contentKey(String sha256, String path, boolean nameCarriesData) {
+    return nameCarriesData ? sha256 + "|" + path.substring(path.lastIndexOf('/') + 1) : sha256;
+  }
+
   static Map<String, String> knownHashes(SparkSession spark, Lake lake) {
     Map<String, String> known = new HashMap<>();
     if (!lake.exists(spark, LakeTable.OPS_FILE_INGESTS)) {
@@ -40,7 +49,9 @@ public final class IngestedFiles {
     }
     for (Row r : ops.where(col(FILE_STATUS).equalTo(STATUS_INGESTED))
         .select(CONTENT_SHA256, SOURCE_FILE, BATCH_ID).collectAsList()) {
-      known.putIfAbsent(r.getString(0), r.getString(1) + " (batch " + r.getString(2) + ")");
+      String where = r.getString(1) + " (batch " + r.getString(2) + ")";
+      known.putIfAbsent(r.getString(0), where);
+      known.putIfAbsent(contentKey(r.getString(0), r.getString(1), true), where);
     }
     return known;
   }

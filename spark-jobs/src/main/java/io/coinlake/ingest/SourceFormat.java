@@ -18,6 +18,14 @@ public interface SourceFormat extends Serializable {
   /** The value columns of a good record, in the order of {@link ParsedRecord#values()}. */
   StructType valueSchema();
 
-  /** Parses one file's text; {@code file} is its path, for messages only. */
+  /** Parses one file's text; {@code file} is its path (for messages, or data when {@link #nameCarriesData()}). */
   List<ParsedRecord> parse(String file, String text);
+
+  /**
+   * True when the file name holds data (a landing file's fetch time, product, granularity): then
+   * a file is skipped as already ingested only when both its content and its name were seen.
+   */
+  default boolean nameCarriesData() {
+    return false;
+  }
 }
