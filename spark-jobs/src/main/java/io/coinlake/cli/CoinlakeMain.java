@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.Secrets;
+import io.coinlake.orchestrate.ErrorLines;
 import io.coinlake.orchestrate.StageFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,21 +39,12 @@ public final class CoinlakeMain {
   private static int handle(Exception e) {
     Throwable cause = e instanceof StageFailedException s && s.getCause() != null ? s.getCause() : e;
     if (cause instanceof ConfigException || cause instanceof CommonOptions.UsageError || cause instanceof IllegalArgumentException && e == cause) {
-      System.err.println("coinlake: " + oneLine(cause));
+      System.err.println("coinlake: " + ErrorLines.oneLine(cause));
       return USAGE;
     }
     String where = e instanceof StageFailedException s ? s.stage() + " failed: " : "failed: ";
-    System.err.println("coinlake: " + where + oneLine(cause) + traceNote(e));
+    System.err.println("coinlake: " + where + ErrorLines.oneLine(cause) + traceNote(e));
     return cause instanceof ConfigException ? USAGE : FAILED;
-  }
-
-  private static String oneLine(Throwable t) {
-    Throwable root = t;
-    while (root.getMessage() == null && root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return Secrets.redact(message.lines().findFirst().orElse("").trim());
   }
 
   private static String traceNote(Throwable e) {

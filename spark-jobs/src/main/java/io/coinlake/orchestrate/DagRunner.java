@@ -97,7 +97,7 @@ public final class DagRunner {
             report.rowsIn(), report.rowsOut(), null));
         return null;
       } catch (RuntimeException e) {
-        error = oneLine(e);
+        error = ErrorLines.oneLine(e);
         history.addTaskRun(new TaskRun(run.runId(), run.logicalDate(), task.id(), number, TaskRun.FAILED, start, clock.instant(),
             -1, -1, error));
         console.line(String.format("[%s] attempt %d of %d failed: %s", task.id(), attempt, policy.maxAttempts(), error));
@@ -113,16 +113,5 @@ public final class DagRunner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to retry", e);
     }
-  }
-
-  /** The innermost message, first line, secrets masked: what a user needs to see. */
-  static String oneLine(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root
-        && (root instanceof StageFailedException || root.getMessage() == null)) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return io.coinlake.config.Secrets.redact(message.lines().findFirst().orElse("").trim());
   }
 }

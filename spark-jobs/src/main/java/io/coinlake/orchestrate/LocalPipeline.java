@@ -86,10 +86,6 @@ public final class LocalPipeline {
     }
   }
 
-  public RunHistory history() {
-    return history;
-  }
-
   private Outcome execute(DagRun run, List<TaskRun> earlier, boolean reingest) {
     LogicalWindow window = run.logicalDate() == null ? LogicalWindow.all() : LogicalWindow.asOf(run.logicalDate());
     PipelineContext ctx = new PipelineContext(spark, config, window, console, reingest);

@@ -18,9 +18,4 @@ public record TaskSpec(String id, String command, List<String> dependsOn, Intege
     }
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
   }
-
-  /** A task with the DAG's retry defaults. */
-  public static TaskSpec of(String id, String command, List<String> dependsOn) {
-    return new TaskSpec(id, command, dependsOn, null, null, null, null);
-  }
 }

@@ -9,6 +9,7 @@ import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
 import io.coinlake.testing.ApiReplayServer;
 import io.coinlake.testing.S3ProxyServer;
+import io.coinlake.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class S3PipelineIT {
 
   @BeforeAll
   static void runThePipelineOnS3() throws Exception {
-    stopAnySession(); // the test credentials reach only a SparkContext created after exportCredentials()
+    SparkTestSession.stopAll(); // the test credentials reach only a SparkContext created after exportCredentials()
     System.setProperty("spark.master", "local[2]");
     s3 = S3ProxyServer.start(dir);
     s3.exportCredentials();
@@ -88,7 +89,7 @@ class S3PipelineIT {
       output = captured.toString();
       original.println(output);
     }
-    stopAnySession();
+    SparkTestSession.stopAll();
     spark = SparkSessions.create(ConfigLoader.load(config, List.of()), "S3PipelineIT-check");
     lake = new Lake(s3.uri("lake"));
   }
@@ -107,15 +108,6 @@ class S3PipelineIT {
       if (s3 != null) {
         s3.close();
       }
-    }
-  }
-
-  private static void stopAnySession() {
-    if (SparkSession.getActiveSession().isDefined()) {
-      SparkSession.getActiveSession().get().stop();
-    }
-    if (SparkSession.getDefaultSession().isDefined()) {
-      SparkSession.getDefaultSession().get().stop();
     }
   }
 

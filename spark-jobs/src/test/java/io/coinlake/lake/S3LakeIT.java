@@ -7,6 +7,7 @@ import io.coinlake.cli.SparkSessions;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigLoader;
 import io.coinlake.testing.S3ProxyServer;
+import io.coinlake.testing.SparkTestSession;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -50,7 +51,7 @@ class S3LakeIT {
 
   @BeforeAll
   static void startS3AndWrite() throws Exception {
-    stopAnySession(); // the test credentials reach only a SparkContext created after exportCredentials()
+    SparkTestSession.stopAll(); // the test credentials reach only a SparkContext created after exportCredentials()
     s3 = S3ProxyServer.start(dir);
     s3.exportCredentials();
     if (System.getProperty("spark.master") == null) {
@@ -105,15 +106,6 @@ class S3LakeIT {
         RowFactory.create("BTC", "1d", Timestamp.valueOf("2024-01-02 00:00:00"), 101.0, ingestedAt),
         RowFactory.create("ETH", "1d", Timestamp.valueOf("2024-01-01 00:00:00"), 10.0, ingestedAt));
     return spark.createDataFrame(rows, OHLCV);
-  }
-
-  private static void stopAnySession() {
-    if (SparkSession.getActiveSession().isDefined()) {
-      SparkSession.getActiveSession().get().stop();
-    }
-    if (SparkSession.getDefaultSession().isDefined()) {
-      SparkSession.getDefaultSession().get().stop();
-    }
   }
 
   @Test

@@ -25,4 +25,14 @@ public final class SparkTestSession {
     }
     return session;
   }
+
+  /** Stops the active and default sessions, so the next one starts with the JVM's current system properties. */
+  public static synchronized void stopAll() {
+    if (SparkSession.getActiveSession().isDefined()) {
+      SparkSession.getActiveSession().get().stop();
+    }
+    if (SparkSession.getDefaultSession().isDefined()) {
+      SparkSession.getDefaultSession().get().stop();
+    }
+  }
 }
