@@ -65,6 +65,16 @@ public final class FileStoreBackend implements TrackingBackend, ModelRegistry {
   }
 
   @Override
+  public void deleteArtifacts(String runId, String artifactPath) {
+    tracking.deleteArtifacts(runId, artifactPath);
+  }
+
+  @Override
+  public void downloadArtifacts(String runId, String artifactPath, Path localDir) {
+    tracking.downloadArtifacts(runId, artifactPath, localDir);
+  }
+
+  @Override
   public String artifactUri(String runId) {
     return tracking.artifactUri(runId);
   }
@@ -112,5 +122,25 @@ public final class FileStoreBackend implements TrackingBackend, ModelRegistry {
   @Override
   public List<ModelVersion> listVersions(String modelName) {
     return registry.listVersions(modelName);
+  }
+
+  @Override
+  public List<String> listModels() {
+    return registry.listModels();
+  }
+
+  @Override
+  public Map<String, Integer> aliases(String modelName) {
+    return registry.aliases(modelName);
+  }
+
+  @Override
+  public void setVersionTag(String modelName, int version, String key, String value) {
+    registry.setVersionTag(modelName, version, key, value);
+  }
+
+  @Override
+  public Map<String, String> versionTags(String modelName, int version) {
+    return registry.versionTags(modelName, version);
   }
 }

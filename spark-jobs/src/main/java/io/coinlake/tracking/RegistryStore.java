@@ -127,6 +127,41 @@ final class RegistryStore implements ModelRegistry {
     return out;
   }
 
+  @Override
+  public List<String> listModels() {
+    return StoreFiles.subdirs(models).stream()
+        .filter(d -> Files.isRegularFile(d.resolve(META)))
+        .map(d -> String.valueOf(MetaYaml.read(d.resolve(META)).get("name")))
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public Map<String, Integer> aliases(String modelName) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    StoreFiles.readTree(modelDir(modelName).resolve("aliases")).forEach((alias, text) -> {
+      try {
+        out.put(alias, Integer.parseInt(text.strip()));
+      } catch (NumberFormatException e) {
+        throw new TrackingException("Alias file for '" + alias + "' of model " + modelName + " holds '" + text + "', not a version number.", e);
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public void setVersionTag(String modelName, int version, String key, String value) {
+    if (getVersion(modelName, version).isEmpty()) {
+      throw new TrackingException("Model Version (name=" + modelName + ", version=" + version + ") not found.");
+    }
+    StoreFiles.write(modelDir(modelName).resolve(VERSION_PREFIX + version).resolve("tags").resolve(MlflowNames.key("Tag", key)), value);
+  }
+
+  @Override
+  public Map<String, String> versionTags(String modelName, int version) {
+    return StoreFiles.readTree(modelDir(modelName).resolve(VERSION_PREFIX + version).resolve("tags"));
+  }
+
   private Path modelDir(String modelName) {
     return models.resolve(MlflowNames.modelName(modelName));
   }

@@ -168,6 +168,20 @@ final class StoreFiles {
     }
   }
 
+  /** Deletes a file or a folder and everything under it; nothing happens when it is absent. */
+  static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(path)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw fail("delete", path, e);
+    }
+  }
+
   /** Total size in bytes of the regular files under {@code dir}, except the top-level names given. */
   static long totalSize(Path dir, List<String> skipTopLevel) {
     List<Long> sizes = new ArrayList<>();

@@ -35,6 +35,18 @@ public interface TrackingBackend {
    */
   String logArtifacts(String runId, Path local, String artifactPath);
 
+  /**
+   * Deletes {@code <run artifacts>/<artifactPath>} (a file or a whole folder); nothing happens when
+   * it is already absent. Used to keep only the newest model versions' files.
+   */
+  void deleteArtifacts(String runId, String artifactPath);
+
+  /**
+   * Copies {@code <run artifacts>/<artifactPath>} into the local directory {@code localDir}: a
+   * folder's contents go directly into it, a file keeps its name. Fails when the artifact is absent.
+   */
+  void downloadArtifacts(String runId, String artifactPath, Path localDir);
+
   /** The run's artifact root URI. */
   String artifactUri(String runId);
 

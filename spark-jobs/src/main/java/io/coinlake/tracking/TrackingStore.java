@@ -218,6 +218,26 @@ final class TrackingStore implements TrackingBackend {
   }
 
   @Override
+  public void deleteArtifacts(String runId, String artifactPath) {
+    String rel = MlflowNames.artifactPath(artifactPath);
+    if (rel.isEmpty()) {
+      throw new TrackingException("Refusing to delete the whole artifact root of run " + runId + "; name a path inside it.");
+    }
+    StoreFiles.deleteRecursively(FileUris.toPath(artifactUri(runId)).resolve(rel));
+  }
+
+  @Override
+  public void downloadArtifacts(String runId, String artifactPath, Path localDir) {
+    String rel = MlflowNames.artifactPath(artifactPath);
+    Path root = FileUris.toPath(artifactUri(runId));
+    Path source = rel.isEmpty() ? root : root.resolve(rel);
+    if (!Files.exists(source)) {
+      throw new TrackingException("Run " + runId + " has no artifact '" + rel + "' (looked in " + source + ").");
+    }
+    StoreFiles.copy(source, Files.isDirectory(source) ? localDir : localDir.resolve(source.getFileName().toString()));
+  }
+
+  @Override
   public String artifactUri(String runId) {
     return readMeta(runDir(runId)).artifactUri();
   }

@@ -128,4 +128,31 @@ class FileStoreRegistryTest {
     assertEquals(3, MetaYaml.read(root.resolve(exp).resolve(run).resolve("meta.yaml")).get("status"));
     assertTrue(Files.isRegularFile(root.resolve("models/m/meta.yaml")));
   }
+
+  @Test
+  void listsModelsAliasesAndVersionTags() {
+    store.createVersion("b-model", "file:///b/1", RUN);
+    store.createVersion("a-model", "file:///a/1", RUN);
+    store.createVersion("a-model", "file:///a/2", RUN);
+    store.setAlias("a-model", "champion", 2);
+    store.setAlias("a-model", "challenger", 1);
+    store.setVersionTag("a-model", 1, "coinlake.artifacts_pruned", "true");
+
+    assertEquals(List.of("a-model", "b-model"), store.listModels());
+    assertEquals(List.of("challenger", "champion"), List.copyOf(store.aliases("a-model").keySet()));
+    assertEquals(Map.of("challenger", 1, "champion", 2), store.aliases("a-model"));
+    assertEquals(Map.of(), store.aliases("b-model"));
+    assertEquals(Map.of("coinlake.artifacts_pruned", "true"), store.versionTags("a-model", 1));
+    assertEquals("true", readString(model("a-model").resolve("version-1/tags/coinlake.artifacts_pruned")));
+    assertEquals(Map.of(), store.versionTags("a-model", 2));
+    assertThrows(TrackingException.class, () -> store.setVersionTag("a-model", 9, "k", "v"));
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

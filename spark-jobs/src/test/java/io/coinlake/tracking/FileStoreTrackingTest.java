@@ -263,6 +263,34 @@ class FileStoreTrackingTest {
   }
 
   @Test
+  void artifactsDownloadAndDelete() throws Exception {
+    String exp = store.getOrCreateExperiment("e");
+    String run = store.startRun(exp, "r", null, Map.of());
+    Path model = tmp.resolve("model");
+    Files.createDirectories(model.resolve("sparkml/metadata"));
+    Files.writeString(model.resolve("MLmodel"), "flavors: {}\n");
+    Files.writeString(model.resolve("sparkml/metadata/part-00000"), "{}");
+    store.logArtifacts(run, model, "model");
+    store.logArtifacts(run, model.resolve("MLmodel"), "notes/MLmodel");
+
+    Path copy = tmp.resolve("copy");
+    store.downloadArtifacts(run, "model", copy);
+    assertEquals("flavors: {}\n", Files.readString(copy.resolve("MLmodel")));
+    assertEquals("{}", Files.readString(copy.resolve("sparkml/metadata/part-00000")));
+    store.downloadArtifacts(run, "notes/MLmodel", tmp.resolve("one"));
+    assertEquals("flavors: {}\n", Files.readString(tmp.resolve("one/MLmodel")));
+
+    Path artifacts = root.resolve(exp).resolve(run).resolve("artifacts");
+    store.deleteArtifacts(run, "model");
+    assertFalse(Files.exists(artifacts.resolve("model")));
+    assertTrue(Files.isRegularFile(artifacts.resolve("notes/MLmodel")));
+    store.deleteArtifacts(run, "model");
+    TrackingException gone = assertThrows(TrackingException.class, () -> store.downloadArtifacts(run, "model", copy));
+    assertTrue(gone.getMessage().contains(run) && gone.getMessage().contains("'model'"), gone.getMessage());
+    assertThrows(TrackingException.class, () -> store.deleteArtifacts(run, ""));
+  }
+
+  @Test
   void unknownRunsFailWithTheRunIdInTheMessage() {
     String missing = "0123456789abcdef0123456789abcdef";
     TrackingException e = assertThrows(TrackingException.class, () -> store.endRun(missing, RunStatus.FINISHED));
