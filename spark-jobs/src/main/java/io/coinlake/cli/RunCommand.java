@@ -9,6 +9,7 @@ import io.coinlake.orchestrate.LocalPipeline;
 import io.coinlake.orchestrate.PipelineSpec;
 import io.coinlake.orchestrate.PipelineSpecLoader;
 import io.coinlake.orchestrate.Summary;
+import io.coinlake.tracking.Tracking;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CommonOptions.UsageError("--resume continues a run at its own logical date; drop --date/--from/--to");
     }
     Console console = new Console(System.out);
+    TrackingPreflight.check(config, spec);
     SparkSession spark = SparkSessions.create(config, "coinlake run");
     try {
       LocalPipeline pipelineRunner = new LocalPipeline(spark, config, spec, console, Clock.systemUTC(), Sleeper.system());
@@ -56,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
           : pipelineRunner.run(dates(window), window.from() != null ? LocalPipeline.BACKFILL : LocalPipeline.MANUAL, reingest);
       LocalPipeline.Outcome last = outcomes.get(outcomes.size() - 1);
       if (last.succeeded() && last.context().ingest() != null && last.context().reports().size() == spec.tasks().size()) {
-        Summary.print(last.context(), new Lake(config.lake().root()), config.mlflow().trackingUri(), console);
+        Summary.print(last.context(), new Lake(config.lake().root()), Tracking.effectiveUri(config.mlflow(), System.getenv()), console);
       }
       for (LocalPipeline.Outcome o : outcomes) {
         console.line(String.format("DAG run %s: %s", o.run().runId(), o.run().status()));

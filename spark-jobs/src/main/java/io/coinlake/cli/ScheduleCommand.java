@@ -46,6 +46,7 @@ final class ScheduleCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     Console console = new Console(System.out);
+    TrackingPreflight.check(config, spec);
     SparkSession spark = SparkSessions.create(config, "coinlake schedule");
     try {
       LocalPipeline runner = new LocalPipeline(spark, config, spec, console, clock, sleeper);

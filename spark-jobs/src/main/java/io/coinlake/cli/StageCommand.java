@@ -7,6 +7,7 @@ import io.coinlake.orchestrate.Console;
 import io.coinlake.orchestrate.PipelineContext;
 import io.coinlake.orchestrate.Stage;
 import io.coinlake.orchestrate.Summary;
+import io.coinlake.tracking.Tracking;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +33,7 @@ abstract class StageCommand implements Callable<Integer> {
     CoinlakeConfig config = options.config();
     LogicalWindow window = options.window();
     Console console = new Console(System.out);
+    TrackingPreflight.check(config, stages());
     SparkSession spark = SparkSessions.create(config, "coinlake " + getClass().getSimpleName());
     try {
       PipelineContext ctx = new PipelineContext(spark, config, window, console, reingest);
@@ -39,7 +41,7 @@ abstract class StageCommand implements Callable<Integer> {
         stage.run(ctx, console);
       }
       if (printSummary()) {
-        Summary.print(ctx, new Lake(config.lake().root()), config.mlflow().trackingUri(), console);
+        Summary.print(ctx, new Lake(config.lake().root()), Tracking.effectiveUri(config.mlflow(), System.getenv()), console);
       }
       return 0;
     } finally {

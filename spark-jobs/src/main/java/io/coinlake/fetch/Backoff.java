@@ -10,17 +10,17 @@ import java.util.function.DoubleSupplier;
  * outage do not all come back at the same instant. A server's Retry-After replaces the backoff,
  * capped so a bad value cannot stall the run. The random source is injected for tests.
  */
-final class Backoff {
+public final class Backoff {
   private final HttpConfig config;
   private final DoubleSupplier random;
 
-  Backoff(HttpConfig config, DoubleSupplier random) {
+  public Backoff(HttpConfig config, DoubleSupplier random) {
     this.config = config;
     this.random = random;
   }
 
   /** The wait after attempt {@code failedAttempt} (1-based) failed: base * (1 - jitter) + U[0,1) * base * jitter. */
-  Duration afterFailure(int failedAttempt) {
+  public Duration afterFailure(int failedAttempt) {
     double base = config.initialBackoffMillis() * Math.pow(2, Math.min(failedAttempt - 1, 30));
     base = Math.min(base, config.maxBackoffMillis());
     double millis = base * (1 - config.jitter()) + random.getAsDouble() * base * config.jitter();
@@ -28,7 +28,7 @@ final class Backoff {
   }
 
   /** The server's Retry-After, capped at maxRetryAfterSeconds. */
-  Duration retryAfter(Duration asked) {
+  public Duration retryAfter(Duration asked) {
     Duration cap = Duration.ofSeconds(config.maxRetryAfterSeconds());
     return asked.compareTo(cap) > 0 ? cap : asked;
   }

@@ -12,10 +12,10 @@ import java.util.Optional;
  * ("Wed, 21 Oct 2026 07:28:00 GMT", measured from {@code now}; a past date means now). A value
  * that is neither is ignored, and the normal backoff applies.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
-  static Optional<Duration> parse(String value, Instant now) {
+  public static Optional<Duration> parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

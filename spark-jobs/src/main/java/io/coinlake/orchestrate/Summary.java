@@ -56,7 +56,8 @@ public final class Summary {
     }
     console.line("Where to look:");
     console.line("  tables   " + lake.root() + "/{bronze,silver,quarantine,gold,ops}/...   e.g. ./coinlake sql \"SELECT * FROM gold.predictions\"");
-    console.line("  mlflow   " + trackingUri + "   (mlflow ui --backend-store-uri " + trackingUri + ")");
+    console.line("  mlflow   " + trackingUri + (io.coinlake.tracking.Tracking.isServer(trackingUri) ? "   (open it in a browser)"
+        : "   (mlflow ui --backend-store-uri " + trackingUri + ")"));
     console.line("  reports  " + lake.path(ValidateJob.REPORT_DIR) + "/<contract>_" + ctx.window.label() + ".json");
   }
 

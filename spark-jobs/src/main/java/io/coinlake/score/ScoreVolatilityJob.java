@@ -10,7 +10,6 @@ import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
 import io.coinlake.tracking.ModelVersion;
-import io.coinlake.tracking.SparkFlavor;
 import io.coinlake.tracking.Tracking;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -37,11 +36,11 @@ public final class ScoreVolatilityJob {
     Lake lake = new Lake(config.lake().root());
 
     // 1. the champion from the registry
-    Tracking tracking = Tracking.open(config.mlflow());
+    Tracking tracking = Tracking.open(config);
     ModelVersion champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION)
         .orElseThrow(() -> new ScoringException("registered model '" + task.registeredModel()
-            + "' has no 'champion' alias in " + config.mlflow().trackingUri() + "; run ./coinlake train first"));
-    PipelineModel model = PipelineModel.load(champion.source() + "/" + SparkFlavor.MODEL_DATA);
+            + "' has no 'champion' alias in " + Tracking.effectiveUri(config.mlflow(), System.getenv()) + "; run ./coinlake train first"));
+    PipelineModel model = PipelineModel.load(tracking.sparkModelLocation(champion));
 
     // 2. the newest complete feature row per symbol
     Dataset<Row> latest = newestPerSymbol(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY)

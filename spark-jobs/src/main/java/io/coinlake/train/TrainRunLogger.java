@@ -87,9 +87,18 @@ final class TrainRunLogger {
       return new TrainResult(task.selectionMetric(), winner.name(), cv.means(), rows, folds.size(), parent,
           version.version(), moves, champion.map(ModelVersion::version).orElse(null));
     } catch (RuntimeException e) {
-      runs.endRun(parent, RunStatus.FAILED);
-      throw e;
+      throw markFailed(parent, e);
     }
+  }
+
+  /** Marks the run FAILED on the tracking store and returns {@code e}; a failure to mark it is attached to {@code e}. */
+  private RuntimeException markFailed(String runId, RuntimeException e) {
+    try {
+      tracking.runs().endRun(runId, RunStatus.FAILED);
+    } catch (RuntimeException ending) {
+      e.addSuppressed(ending);
+    }
+    return e;
   }
 
   private void logCandidate(String experimentId, String parent, Candidate candidate, CvResult cv) {
@@ -97,16 +106,20 @@ final class TrainRunLogger {
     String child = runs.startRun(experimentId, candidate.name(), parent,
         Map.of("coinlake.task", "volatility", "coinlake.model_family", candidate.family(),
             "coinlake.baseline", Boolean.toString(candidate.baseline())));
-    runs.logParams(child, candidate.params());
-    for (FoldMetrics fold : cv.perFold().get(candidate.name())) {
-      for (String metric : Metrics.ALL) {
-        runs.logMetric(child, metric, fold.get(metric), fold.fold());
+    try {
+      runs.logParams(child, candidate.params());
+      for (FoldMetrics fold : cv.perFold().get(candidate.name())) {
+        for (String metric : Metrics.ALL) {
+          runs.logMetric(child, metric, fold.get(metric), fold.fold());
+        }
+        runs.logMetric(child, "validation_rows", fold.rows(), fold.fold());
       }
-      runs.logMetric(child, "validation_rows", fold.rows(), fold.fold());
-    }
-    FoldMetrics mean = cv.means().get(candidate.name());
-    for (String metric : Metrics.ALL) {
-      runs.logMetric(child, metric + "_mean", mean.get(metric), 0);
+      FoldMetrics mean = cv.means().get(candidate.name());
+      for (String metric : Metrics.ALL) {
+        runs.logMetric(child, metric + "_mean", mean.get(metric), 0);
+      }
+    } catch (RuntimeException e) {
+      throw markFailed(child, e);
     }
     runs.endRun(child, RunStatus.FINISHED);
   }

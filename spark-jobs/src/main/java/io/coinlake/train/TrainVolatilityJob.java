@@ -65,7 +65,7 @@ public final class TrainVolatilityJob {
     PipelineModel model = winner.pipeline().fit(data);
 
     // 4. log to MLflow and register
-    Tracking tracking = Tracking.open(config.mlflow());
+    Tracking tracking = Tracking.open(config);
     TrainRunLogger logger = new TrainRunLogger(spark, tracking, config, lake, asOf);
     TrainResult result = logger.log(candidates, folds, cv, winner, model, rows);
     cv.outOfFold().unpersist();
