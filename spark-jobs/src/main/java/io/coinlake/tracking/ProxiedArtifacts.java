@@ -33,13 +33,18 @@ final class ProxiedArtifacts implements ArtifactRepository {
     this.http = http;
     this.rootUri = rootUri.replaceAll("/+$", "");
     URI tracking = URI.create(http.baseUri());
-    URI artifact = URI.create(this.rootUri);
+    URI artifact = URI.create(rootUri);
+    if (artifact.getHost() != null && artifact.getHost().matches("[0-9.]+") && artifact.getPort() < 0) {
+      throw new TrackingException("The mlflow-artifacts uri " + rootUri + " was supplied with a port number: " + artifact.getHost()
+          + ", but no host was defined.");
+    }
     String authority = artifact.getRawAuthority() != null ? artifact.getRawAuthority() : tracking.getRawAuthority();
     String trackingPath = tracking.getRawPath() == null ? "" : tracking.getRawPath();
     this.filesBase = (tracking.getScheme() + "://" + authority + (trackingPath + MlflowApiPaths.ARTIFACTS).replaceAll("//+", "/"))
         .replaceAll("/+$", "");
-    String path = artifact.getRawPath() == null ? "" : artifact.getRawPath();
-    this.rootPath = path.replaceAll("//+", "/").replaceAll("^/+|/+$", "");
+    String path = artifact.getPath() == null ? "" : artifact.getPath().replaceAll("//+", "/");
+    // MLflow treats a path equal to the proxy's base path as the proxy root itself
+    this.rootPath = path.equals(MlflowApiPaths.ARTIFACTS) ? "" : path.replaceAll("^/+|/+$", "");
   }
 
   @Override

@@ -44,7 +44,7 @@ public record Tracking(TrackingBackend runs, ModelRegistry registry) {
       server.ping(config.experiment());
       return new Tracking(server, server);
     }
-    if (uri.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !uri.startsWith("file:")) {
+    if (uri.equals("databricks") || uri.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !uri.startsWith("file:")) {
       throw new ConfigException(source + ": tracking URI " + uri + " is not supported; use http(s)://host:port for an MLflow"
           + " tracking server or a directory such as ./mlruns for the file store");
     }

@@ -90,6 +90,7 @@ public final class FakeMlflowStore {
   private final Map<String, byte[]> artifacts = new TreeMap<>();
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
   private String artifactRoot = "mlflow-artifacts:";
+  private int pageCap = Integer.MAX_VALUE;
 
   FakeMlflowStore() {
     experiments.put("0", new Experiment("0", "Default", artifactRoot + "/0", now()));
@@ -98,6 +99,11 @@ public final class FakeMlflowStore {
   /** The default artifact root, as {@code mlflow server --default-artifact-root} (default {@code mlflow-artifacts:}). */
   public synchronized void artifactRoot(String root) {
     this.artifactRoot = root.replaceAll("/+$", "");
+  }
+
+  /** Answers searches with at most this many items per page, so paging is exercised with few items. */
+  public synchronized void pageCap(int cap) {
+    this.pageCap = cap;
   }
 
   public synchronized List<Experiment> experiments() {
@@ -363,7 +369,8 @@ public final class FakeMlflowStore {
     return page(matches, body.path("page_token").asText(""), max, "runs", this::runJson);
   }
 
-  private static <T> FakeMlflowReply page(List<T> all, String token, int max, String field, java.util.function.Function<T, JsonNode> json) {
+  private <T> FakeMlflowReply page(List<T> all, String token, int requested, String field, java.util.function.Function<T, JsonNode> json) {
+    int max = Math.min(requested, pageCap);
     int from = token.isEmpty() ? 0 : Integer.parseInt(token);
     ObjectNode out = JSON.createObjectNode();
     ArrayNode items = out.putArray(field);
