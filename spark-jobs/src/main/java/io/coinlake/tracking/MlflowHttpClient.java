@@ -173,7 +173,7 @@ final class MlflowHttpClient {
         if (status != 429 && status < 500) {
           return response;
         }
-        lastProblem = "HTTP " + status + errorCodeOf(response.body());
+        lastProblem = "HTTP " + status + errorOf(response.body());
         retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
       } catch (TimeoutException e) {
         exchange.cancel(true);
@@ -242,9 +242,14 @@ final class MlflowHttpClient {
     }
   }
 
-  private static String errorCodeOf(byte[] body) {
+  /** " CODE: message" of an MLflow error body, or "". */
+  private static String errorOf(byte[] body) {
     JsonNode json = parse(body);
-    return json != null && json.hasNonNull("error_code") ? " " + json.get("error_code").asText() : "";
+    if (json == null || !json.hasNonNull("error_code")) {
+      return "";
+    }
+    String message = oneLine(json.path("message").asText(""));
+    return " " + json.get("error_code").asText() + (message.isEmpty() ? "" : ": " + message);
   }
 
   private String problem(Throwable failure, URI uri) {

@@ -50,7 +50,14 @@ final class RunArtifacts {
     if (rel.isEmpty()) {
       throw new TrackingException("Run " + runId + " has no artifacts to download.");
     }
-    repo.getFile(rel, localDir.resolve(rel.substring(rel.lastIndexOf('/') + 1)));
+    // look the file up in its folder first: MLflow's artifact proxy answers a missing file with a 500, not a 404
+    int slash = rel.lastIndexOf('/');
+    String name = rel.substring(slash + 1);
+    boolean listed = repo.list(slash < 0 ? "" : rel.substring(0, slash)).stream().anyMatch(e -> !e.dir() && e.name().equals(name));
+    if (!listed) {
+      throw new TrackingException("Run " + runId + " has no artifact '" + rel + "' (looked in " + repo.uriOf(rel) + ").");
+    }
+    repo.getFile(rel, localDir.resolve(name));
   }
 
   private static void downloadFolder(ArtifactRepository repo, String rel, List<ArtifactRepository.Entry> children, Path localDir) {

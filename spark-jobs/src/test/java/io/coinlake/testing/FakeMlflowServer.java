@@ -167,7 +167,7 @@ public final class FakeMlflowServer implements AutoCloseable {
       violations.add(method + " " + path + ": MLflow has no such endpoint" + (spec.knowsPath(path) ? " for this method" : ""));
       return FakeMlflowReply.error(404, "ENDPOINT_NOT_FOUND", "no MLflow endpoint " + method + " " + path);
     }
-    if (!rpc.get().method().equals("GET") && !rpc.get().method().equals("DELETE") && !rpc.get().pathParameter()
+    if (!rpc.get().method().equals("GET") && !rpc.get().pathParameter()
         && (contentType == null || !contentType.startsWith("application/json"))) {
       violations.add(rpc.get().endpoint() + ": Content-Type must be application/json, got " + contentType);
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * registered models with versions, aliases and version tags, and proxied artifacts, behaving as
  * MLflow 2.17's server does for the calls coinlake makes (ids and versions are strings, a missing
  * resource is 404 RESOURCE_DOES_NOT_EXIST, a duplicate 400 RESOURCE_ALREADY_EXISTS, a missing alias
- * 400 INVALID_PARAMETER_VALUE, a changed param 400 INVALID_PARAMETER_VALUE). Tests read it directly
+ * 400 INVALID_PARAMETER_VALUE, a changed param 400 INVALID_PARAMETER_VALUE, a missing proxied artifact
+ * 500 INTERNAL_ERROR; see /work/tools/mlflow-rest-samples.md for the real answers). Tests read it directly
  * to assert what reached the "server".
  */
 public final class FakeMlflowStore {
@@ -155,7 +156,9 @@ public final class FakeMlflowStore {
         yield FakeMlflowReply.ok();
       }
       case "downloadArtifact" -> artifacts.containsKey(artifactPath) ? FakeMlflowReply.bytes(artifacts.get(artifactPath))
-          : FakeMlflowReply.notFound("No such file or directory: '" + artifactPath + "'");
+          : FakeMlflowReply.error(500, "INTERNAL_ERROR", "The following failures occurred while downloading one or more artifacts"
+              + " from /srv/artifacts:\n##### File " + artifactPath + " #####\n[Errno 2] No such file or directory: '/srv/artifacts/"
+              + artifactPath + "'");
       case "listArtifacts" -> listArtifacts(first(query, "path"));
       case "deleteArtifact" -> {
         artifacts.keySet().removeIf(p -> p.equals(artifactPath) || p.startsWith(artifactPath + "/"));

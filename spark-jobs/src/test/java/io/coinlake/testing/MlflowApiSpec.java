@@ -99,9 +99,9 @@ public final class MlflowApiSpec {
   }
 
   /**
-   * The violations of one request: {@code query} for GET and DELETE (every value a string, as in a
-   * URL), {@code body} for the others (a JSON object; null when the body is not JSON, which only
-   * the artifact upload may send).
+   * The violations of one request: {@code query} for GET (every value a string, as in a URL), {@code
+   * body} for the others, DELETE included (a JSON object: the 2.17 handlers parse the query string
+   * only for GET; null when the body is not JSON, which only the artifact upload may send).
    */
   public List<String> check(Rpc rpc, Map<String, List<String>> query, JsonNode body) {
     List<String> problems = new ArrayList<>();
@@ -113,9 +113,9 @@ public final class MlflowApiSpec {
       }
       return problems;
     }
-    if (rpc.method().equals("GET") || rpc.method().equals("DELETE")) {
+    if (rpc.method().equals("GET")) {
       if (body != null && !(body.isObject() && body.isEmpty())) {
-        problems.add(where + ": a " + rpc.method() + " sends its fields in the query, not a body");
+        problems.add(where + ": a GET sends its fields in the query, not a body");
       }
       checkQuery(rpc, query, problems);
     } else {
@@ -129,7 +129,7 @@ public final class MlflowApiSpec {
       checkMessage(where, "", rpc.request(), body, problems);
     }
     for (String required : required(rpc)) {
-      if (!present(required, rpc.method().equals("GET") || rpc.method().equals("DELETE") ? null : body, query)) {
+      if (!present(required, rpc.method().equals("GET") ? null : body, query)) {
         problems.add(where + ": required field '" + required + "' is missing");
       }
     }

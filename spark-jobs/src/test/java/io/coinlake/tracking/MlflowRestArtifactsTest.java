@@ -107,9 +107,13 @@ class MlflowRestArtifactsTest {
     Path local = tmp.resolve("one");
     backend.downloadArtifacts(runId, "reports/drift.html", local);
     assertEquals("<html></html>", Files.readString(local.resolve("drift.html")));
+    server.clearCalls();
     TrackingException e = assertThrows(TrackingException.class, () -> backend.downloadArtifacts(runId, "reports/none.html", local));
-    assertEquals("artifact 'reports/none.html' not found under mlflow-artifacts:/1/" + runId + "/artifacts (MLflow GET "
-        + proxyRoot + "/reports/none.html answered HTTP 404)", e.getMessage());
+    assertEquals("Run " + runId + " has no artifact 'reports/none.html' (looked in mlflow-artifacts:/1/" + runId
+        + "/artifacts/reports/none.html).", e.getMessage());
+    assertEquals(List.of("GET /mlflow-artifacts/artifacts", "GET /mlflow-artifacts/artifacts"), server.lines(),
+        "found missing by listing, never a GET of the file, which the real proxy answers with a 500");
+    assertEquals(List.of("1/" + runId + "/artifacts/reports"), server.calls().get(1).query().get("path"));
   }
 
   @Test

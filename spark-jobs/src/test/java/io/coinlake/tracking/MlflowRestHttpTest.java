@@ -95,7 +95,7 @@ class MlflowRestHttpTest {
     String exp = backend.getOrCreateExperiment("e");
     TrackingException e = assertThrows(TrackingException.class, () -> backend.startRun(exp, "r", null, Map.of()));
     assertTrue(e.getMessage().contains("POST /api/2.0/mlflow/runs/create gave up after 4 attempt(s), last problem: HTTP 503"
-        + " TEMPORARILY_UNAVAILABLE;"), e.getMessage());
+        + " TEMPORARILY_UNAVAILABLE: down for maintenance;"), e.getMessage());
     assertEquals(3, sleeper.sleeps.size());
   }
 
