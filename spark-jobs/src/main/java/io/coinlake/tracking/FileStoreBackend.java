@@ -28,6 +28,11 @@ public final class FileStoreBackend implements TrackingBackend, ModelRegistry {
     this.registry = new RegistryStore(root, clock);
   }
 
+  /** The tracking half, for reading the whole store (publishing). */
+  TrackingStore store() {
+    return tracking;
+  }
+
   /** The absolute root directory of the store. */
   public Path root() {
     return tracking.root();

@@ -102,6 +102,44 @@ final class RestTracking implements TrackingBackend {
     return runId;
   }
 
+  /**
+   * Creates a run with exactly these attributes (publishing keeps a run's name, user, start time
+   * and tags); returns its id.
+   */
+  String createRunAs(String experimentId, String runName, String userId, long startTime, Map<String, String> tags) {
+    Map<String, String> allTags = new LinkedHashMap<>(tags);
+    allTags.put(MlflowTags.RUN_NAME, runName);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("experiment_id", experimentId);
+    if (userId != null) {
+      body.put("user_id", userId);
+    }
+    body.put("run_name", runName);
+    body.put("start_time", startTime);
+    body.put("tags", MlflowJson.keyValues(allTags));
+    MlflowReply reply = http.post(RUN_CREATE, body);
+    JsonNode info = reply.orThrow().path("run").path("info");
+    String runId = MlflowJson.text(info, "run_id", reply.what());
+    if (info.hasNonNull("artifact_uri")) {
+      artifactUris.put(runId, info.get("artifact_uri").asText());
+    }
+    return runId;
+  }
+
+  /** The id of an active run of the experiment whose tag {@code key} is {@code value}, if any ({@code runs/search}). */
+  java.util.Optional<String> findRunByTag(String experimentId, String key, String value) {
+    if (value.contains("'")) {
+      throw new IllegalArgumentException("cannot search for a tag value with a quote: " + value);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("experiment_ids", List.of(experimentId));
+    body.put("filter", "tags.`" + key + "` = '" + value + "'");
+    body.put("run_view_type", "ACTIVE_ONLY");
+    body.put("max_results", 1);
+    JsonNode runs = http.post(RUN_SEARCH, body).orThrow().path("runs");
+    return runs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(runs.get(0).path("info").path("run_id").asText());
+  }
+
   private static String sourceName() {
     String command = System.getProperty("sun.java.command");
     return command == null || command.isBlank() ? "<console>" : command.strip().split("\\s+")[0];

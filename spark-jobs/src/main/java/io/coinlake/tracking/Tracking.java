@@ -39,9 +39,7 @@ public record Tracking(TrackingBackend runs, ModelRegistry registry) {
     String uri = effectiveUri(config, env);
     String source = sourceOf(env);
     if (isServer(uri)) {
-      checkServerUri(uri, source);
-      MlflowRestBackend server = MlflowRestBackend.connect(uri, source, env, config.http(), () -> HadoopSettings.configuration(s3));
-      server.ping(config.experiment());
+      MlflowRestBackend server = server(uri, source, config, s3, env);
       return new Tracking(server, server);
     }
     if (uri.equals("databricks") || uri.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") && !uri.startsWith("file:")) {
@@ -51,6 +49,20 @@ public record Tracking(TrackingBackend runs, ModelRegistry registry) {
     Path root = Path.of(uri.startsWith("file:") ? URI.create(uri).getPath() : uri).toAbsolutePath().normalize();
     FileStoreBackend store = new FileStoreBackend(root);
     return new Tracking(store, store);
+  }
+
+  /**
+   * A tracking server at {@code uri}, checked with one request: the URI must be http(s) without
+   * credentials (they come from {@code env}); {@code source} names where it came from, for messages.
+   */
+  public static MlflowRestBackend server(String uri, String source, MlflowConfig config, S3Config s3, Map<String, String> env) {
+    if (!isServer(uri)) {
+      throw new ConfigException(source + ": " + uri + " is not an MLflow tracking server URI; use http(s)://host:port");
+    }
+    checkServerUri(uri, source);
+    MlflowRestBackend server = MlflowRestBackend.connect(uri, source, env, config.http(), () -> HadoopSettings.configuration(s3));
+    server.ping(config.experiment());
+    return server;
   }
 
   /** {@code MLFLOW_TRACKING_URI} when set and not blank, else {@code mlflow.trackingUri}. */

@@ -285,6 +285,54 @@ final class TrackingStore implements TrackingBackend {
     return StoreFiles.readTree(runDir(runId).resolve("tags"));
   }
 
+  /** The active experiments, sorted by id (for publishing the store elsewhere). */
+  List<ExperimentMeta> activeExperiments() {
+    List<ExperimentMeta> out = new ArrayList<>();
+    for (Path dir : StoreFiles.subdirs(root)) {
+      String name = dir.getFileName().toString();
+      if (name.equals(TRASH) || name.equals(MODELS) || !Files.isRegularFile(dir.resolve(META))) {
+        continue;
+      }
+      ExperimentMeta e = ExperimentMeta.fromYaml(MetaYaml.read(dir.resolve(META)), dir.resolve(META));
+      if (ExperimentMeta.ACTIVE.equals(e.lifecycleStage())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The active runs of an experiment, oldest start first (ties by id). */
+  List<RunMeta> activeRuns(String experimentId) {
+    List<RunMeta> out = new ArrayList<>();
+    for (Path dir : StoreFiles.subdirs(root.resolve(MlflowNames.experimentId(experimentId)))) {
+      if (Files.isRegularFile(dir.resolve(META))) {
+        RunMeta meta = readMeta(dir);
+        if (meta.active()) {
+          out.add(meta);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(RunMeta::startTime).thenComparing(RunMeta::runId));
+    return out;
+  }
+
+  RunMeta runMeta(String runId) {
+    return readMeta(runDir(runId));
+  }
+
+  /** The keys of every metric the run logged, sorted ('/' in a key is a sub-folder on disk). */
+  List<String> metricKeys(String runId) {
+    Path metrics = runDir(runId).resolve("metrics");
+    if (!Files.isDirectory(metrics)) {
+      return List.of();
+    }
+    try (var files = Files.walk(metrics)) {
+      return files.filter(Files::isRegularFile).map(f -> StoreFiles.posix(metrics.relativize(f))).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new TrackingException("cannot list the metrics of run " + runId + " in " + metrics + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The run's folder, active or deleted (MLflow's {@code _find_run_root}). */
   Path runDir(String runId) {
     MlflowNames.runId(runId);
