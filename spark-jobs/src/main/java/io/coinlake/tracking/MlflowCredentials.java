@@ -1,5 +1,6 @@
 package io.coinlake.tracking;
 
+import io.coinlake.config.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class MlflowCredentials {
     boolean hasUser = user != null && !user.isEmpty();
     boolean hasPassword = password != null && !password.isEmpty();
     if (hasUser != hasPassword) {
-      throw new TrackingException("MLflow basic auth needs both " + USERNAME + " and " + PASSWORD
+      throw new ConfigException("MLflow basic auth needs both " + USERNAME + " and " + PASSWORD
           + ", but only " + (hasUser ? USERNAME : PASSWORD) + " is set: export the other one, or unset both");
     }
     if (hasUser) {

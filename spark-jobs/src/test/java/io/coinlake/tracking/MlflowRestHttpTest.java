@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coinlake.config.ConfigException;
 import io.coinlake.testing.FakeMlflowServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ class MlflowRestHttpTest {
 
   @Test
   void halfOfBasicAuthIsAConfigurationError() {
-    TrackingException e = assertThrows(TrackingException.class,
+    ConfigException e = assertThrows(ConfigException.class,
         () -> MlflowCredentials.fromEnv(Map.of("MLFLOW_TRACKING_USERNAME", "ada")));
     assertEquals("MLflow basic auth needs both MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, but only"
         + " MLFLOW_TRACKING_USERNAME is set: export the other one, or unset both", e.getMessage());
