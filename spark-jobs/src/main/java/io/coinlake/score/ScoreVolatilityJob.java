@@ -10,7 +10,6 @@ import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
 import io.coinlake.tracking.ModelVersion;
-import io.coinlake.tracking.SparkFlavor;
 import io.coinlake.tracking.Tracking;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class ScoreVolatilityJob {
     ModelVersion champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION)
         .orElseThrow(() -> new ScoringException("registered model '" + task.registeredModel()
             + "' has no 'champion' alias in " + config.mlflow().trackingUri() + "; run ./coinlake train first"));
-    PipelineModel model = PipelineModel.load(champion.source() + "/" + SparkFlavor.MODEL_DATA);
+    PipelineModel model = PipelineModel.load(ChampionModel.loadPath(spark, lake, tracking.runs(), champion));
 
     // 2. the newest complete feature row per symbol
     Dataset<Row> latest = newestPerSymbol(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY)

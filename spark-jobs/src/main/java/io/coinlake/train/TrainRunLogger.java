@@ -8,6 +8,7 @@ import io.coinlake.config.VolatilityTaskConfig;
 import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.lake.ModelStaging;
 import io.coinlake.lake.RecordKind;
 import io.coinlake.quality.ValidateJob;
 import io.coinlake.tracking.GitInfo;
@@ -28,6 +29,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.regression.GBTRegressionModel;
 import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -153,10 +155,11 @@ final class TrainRunLogger {
   /** Model (spark flavor), validation report and feature importances; returns the model's artifact URI. */
   private String logArtifacts(String runId, Candidate winner, PipelineModel model) {
     var runs = tracking.runs();
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("coinlake-model");
+      dir = Files.createTempDirectory("coinlake-model");
       Path modelDir = dir.resolve("model");
-      model.write().overwrite().save(modelDir.resolve(SparkFlavor.MODEL_DATA).toUri().toString());
+      ModelStaging.saveToLocal(spark, lake, model, runId, modelDir.resolve(SparkFlavor.MODEL_DATA));
       SparkFlavor.writeMLmodel(modelDir, runId, "model", spark.version());
       String modelUri = runs.logArtifacts(runId, modelDir, "model");
       Path importances = dir.resolve("feature_importances.json");
@@ -166,6 +169,18 @@ final class TrainRunLogger {
       return modelUri;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage model artifacts: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir != null) {
+      try {
+        JavaUtils.deleteRecursively(dir.toFile());
+      } catch (IOException e) {
+        // a leftover temp folder is harmless
+      }
     }
   }
 
