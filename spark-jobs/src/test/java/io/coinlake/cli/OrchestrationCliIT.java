@@ -203,9 +203,13 @@ class OrchestrationCliIT {
     }
     assertEquals(csvRows, lake().read(spark(), LakeTable.BRONZE_OHLCV).count(), "every candle once in bronze");
     assertEquals(csvRows, lake().read(spark(), LakeTable.SILVER_OHLCV).count(), "every candle once in silver");
+    // the features table is rebuilt as of the last run's logical date (the resumed one): a row per candle up to it
+    long candlesUpToKilledDate = lake().read(spark(), LakeTable.SILVER_OHLCV)
+        .where(col(TS).lt(Timestamp.from(KILLED_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))).count();
+    assertEquals(csvRows - 2 * 3, candlesUpToKilledDate, "both coins end on 2021-07-06, three days after");
     var features = lake().read(spark(), LakeTable.GOLD_FEATURES_VOLATILITY);
-    assertEquals(csvRows, features.count(), "one feature row per candle");
-    assertEquals(csvRows, features.select(SYMBOL, TS).distinct().count());
+    assertEquals(candlesUpToKilledDate, features.count(), "one feature row per candle up to the logical date");
+    assertEquals(candlesUpToKilledDate, features.select(SYMBOL, TS).distinct().count());
     var predictions = lake().read(spark(), LakeTable.GOLD_PREDICTIONS);
     assertEquals(predictions.count(), predictions.select(SYMBOL, TS, HORIZON, MODEL_NAME).distinct().count(), "no duplicate predictions");
     assertEquals(List.of(), lake().read(spark(), LakeTable.OPS_DAG_RUNS).where(col(RUN_STATUS).equalTo("running")).collectAsList(),
