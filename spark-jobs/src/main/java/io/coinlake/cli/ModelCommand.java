@@ -73,7 +73,12 @@ final class ModelCommand {
 
     @Override
     int run(CoinlakeConfig config, Tracking tracking, Console console) {
-      List<String> models = model != null ? List.of(model) : tracking.registry().listModels();
+      List<String> registered = tracking.registry().listModels();
+      if (model != null && !registered.contains(model)) {
+        throw new RegistryRefusal("no registered model '" + model + "' in " + config.mlflow().trackingUri()
+            + (registered.isEmpty() ? " (it has none yet; ./coinlake train registers one)" : "; registered: " + String.join(", ", registered)));
+      }
+      List<String> models = model != null ? List.of(model) : registered;
       if (models.isEmpty()) {
         console.line("No registered models in " + config.mlflow().trackingUri() + " yet; ./coinlake train registers one.");
         return 0;

@@ -172,6 +172,8 @@ class ModelCommandTest {
     assertTrue(err.startsWith("coinlake: model show: " + M + " has no version 9"), err);
     assertEquals(2, cli("model", "show", "--version", "1", "--alias", "champion"));
     assertEquals("coinlake: pass either --version or --alias, not both\n", err);
+    assertEquals(2, cli("model", "list", "--model", "nope"));
+    assertEquals("coinlake: model list: no registered model 'nope' in " + mlruns + "; registered: another-model, " + M + "\n", err);
     assertEquals(2, cli("model", "list", "--date", "2021-07-06"));
     assertTrue(err.startsWith("coinlake: model commands read and change the registry; --date"), err);
   }
