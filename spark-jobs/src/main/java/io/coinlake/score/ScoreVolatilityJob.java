@@ -9,6 +9,7 @@ import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.tracking.ModelPromotion;
 import io.coinlake.tracking.ModelVersion;
 import io.coinlake.tracking.Tracking;
 import java.sql.Timestamp;
@@ -27,7 +28,7 @@ import org.apache.spark.sql.expressions.Window;
  * re-run rewrites rather than duplicates.
  */
 public final class ScoreVolatilityJob {
-  public static final String CHAMPION = "champion";
+  public static final String CHAMPION = ModelPromotion.CHAMPION;
 
   private ScoreVolatilityJob() {}
 

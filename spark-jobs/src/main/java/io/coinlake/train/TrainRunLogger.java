@@ -12,7 +12,10 @@ import io.coinlake.lake.ModelStaging;
 import io.coinlake.lake.RecordKind;
 import io.coinlake.quality.ValidateJob;
 import io.coinlake.tracking.GitInfo;
+import io.coinlake.tracking.ModelPromotion;
+import io.coinlake.tracking.ModelRetention;
 import io.coinlake.tracking.ModelVersion;
+import io.coinlake.tracking.PruneReport;
 import io.coinlake.tracking.RunStatus;
 import io.coinlake.tracking.SparkFlavor;
 import io.coinlake.tracking.Tracking;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +39,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Records a training in MLflow: a parent run (the selection, the refit model, lineage tags and
  * artifacts) with one child run per candidate (params, metrics per fold with step = fold, means),
- * then a new registered version; the champion alias moves only when the new version is better.
+ * then a new registered version; the champion alias moves (through {@link ModelPromotion}) only
+ * when the new version is better. Then retention prunes the model files of old versions.
  */
 final class TrainRunLogger {
-  static final String CHAMPION = "champion";
+  static final String CHAMPION = ModelPromotion.CHAMPION;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final SparkSession spark;
@@ -61,6 +66,9 @@ final class TrainRunLogger {
     var runs = tracking.runs();
     String experimentId = runs.getOrCreateExperiment(config.mlflow().experiment());
     String parent = runs.startRun(experimentId, "volatility-" + asOf.label(), null, lineageTags(winner));
+    ModelVersion version;
+    Optional<ModelVersion> champion;
+    boolean moves;
     try {
       for (Candidate candidate : candidates) {
         logCandidate(experimentId, parent, candidate, cv);
@@ -68,30 +76,33 @@ final class TrainRunLogger {
       runs.logParams(parent, parentParams(winner, folds, rows));
       FoldMetrics mean = cv.means().get(winner.name());
       for (String metric : Metrics.ALL) {
-        runs.logMetric(parent, "cv_" + metric, mean.get(metric), 0);
+        runs.logMetric(parent, TrainRunKeys.cvMetric(metric), mean.get(metric), 0);
         for (Candidate c : candidates) {
           if (c.baseline()) {
-            runs.logMetric(parent, c.name() + "_cv_" + metric, cv.means().get(c.name()).get(metric), 0);
+            runs.logMetric(parent, TrainRunKeys.baselineCvMetric(c.name(), metric), cv.means().get(c.name()).get(metric), 0);
           }
         }
       }
-      runs.logMetric(parent, "training_rows", rows, 0);
+      runs.logMetric(parent, TrainRunKeys.TRAINING_ROWS, rows, 0);
       String modelUri = logArtifacts(parent, winner, model);
-      ModelVersion version = tracking.registry().createVersion(task.registeredModel(), modelUri, parent);
-      Optional<ModelVersion> champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION);
-      boolean moves = champion.isEmpty() || beats(mean.get(task.selectionMetric()), champion.get());
+      version = tracking.registry().createVersion(task.registeredModel(), modelUri, parent);
+      champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION);
+      moves = champion.isEmpty() || beats(mean.get(task.selectionMetric()), champion.get());
       if (moves) {
-        tracking.registry().setAlias(task.registeredModel(), CHAMPION, version.version());
+        new ModelPromotion(tracking.registry(), Clock.systemUTC()).promote(task.registeredModel(), version.version());
       }
       runs.setTags(parent, Map.of("coinlake.registered_version", Integer.toString(version.version()),
           "coinlake.champion_moved", Boolean.toString(moves)));
       runs.endRun(parent, RunStatus.FINISHED);
-      return new TrainResult(task.selectionMetric(), winner.name(), cv.means(), rows, folds.size(), parent,
-          version.version(), moves, champion.map(ModelVersion::version).orElse(null));
     } catch (RuntimeException e) {
       runs.endRun(parent, RunStatus.FAILED);
       throw e;
     }
+    // after the run ended: it and its version are complete even if pruning old files fails
+    PruneReport pruning = new ModelRetention(runs, tracking.registry(), Clock.systemUTC())
+        .prune(task.registeredModel(), config.mlflow().keepModelVersions());
+    return new TrainResult(task.selectionMetric(), winner.name(), cv.means(), rows, folds.size(), parent,
+        version.version(), moves, champion.map(ModelVersion::version).orElse(null), pruning);
   }
 
   private void logCandidate(String experimentId, String parent, Candidate candidate, CvResult cv) {
@@ -115,7 +126,7 @@ final class TrainRunLogger {
 
   /** Lower is better except for R²; compares with the champion's logged CV metric. */
   private boolean beats(double newValue, ModelVersion champion) {
-    var history = tracking.runs().metricHistory(champion.runId(), "cv_" + task.selectionMetric());
+    var history = tracking.runs().metricHistory(champion.runId(), TrainRunKeys.cvMetric(task.selectionMetric()));
     if (history.isEmpty()) {
       return true;
     }
@@ -134,7 +145,7 @@ final class TrainRunLogger {
     tags.put("coinlake.training_table", LakeTable.GOLD_FEATURES_VOLATILITY.qualifiedName());
     tags.put("coinlake.training_table_path", lake.path(LakeTable.GOLD_FEATURES_VOLATILITY));
     tags.put("coinlake.training_table_delta_version", Long.toString(lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY)));
-    tags.put("coinlake.selected_model", winner.name());
+    tags.put(TrainRunKeys.SELECTED_MODEL_TAG, winner.name());
     return tags;
   }
 
@@ -145,9 +156,9 @@ final class TrainRunLogger {
     params.put("cv_purge_days", Integer.toString(task.cv().purgeDays()));
     params.put("cv_min_train_fraction", Double.toString(task.cv().minTrainFraction()));
     params.put("cv_first_validation_day", folds.get(0).validStart().toString());
-    params.put("selection_metric", task.selectionMetric());
+    params.put(TrainRunKeys.SELECTION_METRIC, task.selectionMetric());
     params.put("qlike_floor", Double.toString(task.qlikeFloor()));
-    params.put("selected_model", winner.name());
+    params.put(TrainRunKeys.SELECTED_MODEL, winner.name());
     winner.params().forEach((k, v) -> params.put("selected." + k, v));
     return params;
   }
