@@ -79,7 +79,7 @@ class SparkSubmitClusterIT {
       }
     }
     masterState = awaitCompletedApps(submissions.size());
-    workerState = cluster.workerState();
+    workerState = awaitFinishedExecutors(submissions.size());
   }
 
   @AfterAll
@@ -100,6 +100,16 @@ class SparkSubmitClusterIT {
     for (int i = 0; i < 100 && (state.path("completedapps").size() < count || state.path("activeapps").size() > 0); i++) {
       Thread.sleep(100);
       state = cluster.masterState();
+    }
+    return state;
+  }
+
+  /** The worker lists an executor as finished once it has reaped its process, which may trail the app's end. */
+  private static JsonNode awaitFinishedExecutors(int count) throws InterruptedException {
+    JsonNode state = cluster.workerState();
+    for (int i = 0; i < 200 && (state.path("finishedexecutors").size() < count || state.path("executors").size() > 0); i++) {
+      Thread.sleep(100);
+      state = cluster.workerState();
     }
     return state;
   }
