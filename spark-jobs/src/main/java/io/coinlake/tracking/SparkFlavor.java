@@ -17,7 +17,7 @@ import java.util.UUID;
  * directory, so that {@code mlflow.spark.load_model} / {@code mlflow.pyfunc.load_model} (and the UI's
  * model view) accept it. Mirrors {@code mlflow.spark._save_model_metadata} of MLflow 2.17.2: flavors
  * {@code spark} and {@code python_function}, {@code model_size_bytes} of the files already there,
- * and the environment files {@code conda.yaml}, {@code python_env.yaml} and {@code requirements.txt}
+ * an optional {@code signature} ({@link ModelSignature}), and the environment files {@code conda.yaml}, {@code python_env.yaml} and {@code requirements.txt}
  * that the python_function flavor points to.
  */
 public final class SparkFlavor {
@@ -44,12 +44,27 @@ public final class SparkFlavor {
    * model_uuid, mlflow_version 2.17.2, plus the env files.
    */
   public static void writeMLmodel(Path modelDir, String runId, String artifactPath, String sparkVersion) {
-    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION);
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION, null);
+  }
+
+  /** As {@link #writeMLmodel(Path, String, String, String)} plus the model's {@code signature}. */
+  public static void writeMLmodel(
+      Path modelDir, String runId, String artifactPath, String sparkVersion, ModelSignature signature) {
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION, signature);
   }
 
   /** As {@link #writeMLmodel(Path, String, String, String)} with an explicit Python version. */
   public static void writeMLmodel(
       Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion) {
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion, null);
+  }
+
+  /**
+   * The full form: an explicit Python version, and a signature (the input columns the model reads
+   * and its output columns) or null for none.
+   */
+  public static void writeMLmodel(
+      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion, ModelSignature signature) {
     if (!Files.isDirectory(modelDir.resolve(MODEL_DATA))) {
       throw new TrackingException(
           "Cannot write MLmodel: "
@@ -59,7 +74,7 @@ public final class SparkFlavor {
     if (sparkVersion == null || sparkVersion.isBlank()) {
       throw new IllegalArgumentException("sparkVersion is required for the MLmodel file (pyspark_version).");
     }
-    MetaYaml.write(modelDir.resolve(MLMODEL), mlmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion));
+    MetaYaml.write(modelDir.resolve(MLMODEL), mlmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion, signature));
     String pyspark = "pyspark==" + sparkVersion.replaceAll("(\\.?)dev.*$", "");
     List<String> pip = List.of("mlflow==" + MLFLOW_VERSION, pyspark);
     MetaYaml.write(modelDir.resolve(CONDA_YAML), condaEnv(pythonVersion, pip));
@@ -68,7 +83,7 @@ public final class SparkFlavor {
   }
 
   static Map<String, Object> mlmodel(
-      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion) {
+      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion, ModelSignature signature) {
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("conda", CONDA_YAML);
     env.put("virtualenv", PYTHON_ENV_YAML);
@@ -98,6 +113,9 @@ public final class SparkFlavor {
     m.put("model_uuid", UUID.randomUUID().toString().replace("-", ""));
     if (runId != null) {
       m.put("run_id", runId);
+    }
+    if (signature != null) {
+      m.put("signature", signature.toMLmodel());
     }
     m.put("utc_time_created", utcTimeCreated(LocalDateTime.now(ZoneOffset.UTC)));
     return m;

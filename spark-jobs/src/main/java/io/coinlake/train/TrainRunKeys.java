@@ -8,7 +8,7 @@ public final class TrainRunKeys {
   /** Param: the name of the candidate that won the selection. */
   public static final String SELECTED_MODEL = "selected_model";
   /** Param: the metric the selection used (qlike, rmse, mae, r2). */
-  public static final String SELECTION_METRIC = "selection_metric";
+  public static final String SELECTION_METRIC = TrainingSpec.SELECTION_METRIC;
   /** Tag: the winner's name, also set at the run's start. */
   public static final String SELECTED_MODEL_TAG = "coinlake.selected_model";
   /** Metric: how many rows the winner was refit on. */
