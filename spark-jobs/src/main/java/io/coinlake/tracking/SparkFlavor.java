@@ -38,6 +38,40 @@ public final class SparkFlavor {
   private SparkFlavor() {}
 
   /**
+   * The value of the run tag {@link MlflowTags#LOGGED_MODELS} for the model in {@code modelDir}, as
+   * MLflow's {@code log_model} records it ({@code Model.get_tags_dict} of 2.17): a JSON list with one
+   * entry of run_id, utc_time_created, artifact_path, model_uuid and the flavors (without their
+   * {@code config}). The UI's "Models" column reads it.
+   */
+  public static String loggedModelsTag(Path modelDir) {
+    Map<String, Object> mlmodel = MetaYaml.read(modelDir.resolve(MLMODEL));
+    Map<String, Object> entry = new LinkedHashMap<>();
+    for (String key : List.of("run_id", "utc_time_created", "artifact_path", "model_uuid")) {
+      if (mlmodel.containsKey(key)) {
+        entry.put(key, mlmodel.get(key));
+      }
+    }
+    Map<String, Object> flavors = new LinkedHashMap<>();
+    if (mlmodel.get("flavors") instanceof Map<?, ?> all) {
+      all.forEach((name, config) -> {
+        if (config instanceof Map<?, ?> c) {
+          Map<Object, Object> copy = new LinkedHashMap<>(c);
+          copy.remove("config");
+          flavors.put(String.valueOf(name), copy);
+        } else {
+          flavors.put(String.valueOf(name), config);
+        }
+      });
+    }
+    entry.put("flavors", flavors);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(entry));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new TrackingException("cannot write the logged-model tag for " + modelDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * modelDir contains sparkml/ (the PipelineModel saved by Spark); writes modelDir/MLmodel with
    * flavors spark (model_data: sparkml, pyspark_version: sparkVersion) and python_function
    * (loader_module: mlflow.spark, data: sparkml, env...), run_id, utc_time_created, artifact_path,

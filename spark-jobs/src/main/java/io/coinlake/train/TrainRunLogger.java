@@ -15,6 +15,7 @@ import io.coinlake.tracking.GitInfo;
 import io.coinlake.tracking.ModelPromotion;
 import io.coinlake.tracking.ModelRetention;
 import io.coinlake.tracking.ModelSignature;
+import io.coinlake.tracking.MlflowTags;
 import io.coinlake.tracking.ModelVersion;
 import io.coinlake.tracking.PruneReport;
 import io.coinlake.tracking.RunStatus;
@@ -222,6 +223,7 @@ final class TrainRunLogger {
       ModelStaging.saveToLocal(spark, lake, t.model(), runId, modelDir.resolve(SparkFlavor.MODEL_DATA));
       SparkFlavor.writeMLmodel(modelDir, runId, "model", spark.version(), signature(t.winner(), t.model(), t.data().schema()));
       String modelUri = runs.logArtifacts(runId, modelDir, "model");
+      runs.setTags(runId, Map.of(MlflowTags.LOGGED_MODELS, SparkFlavor.loggedModelsTag(modelDir)));
       Path inputs = dir.resolve("training_inputs.json");
       Files.writeString(inputs, JSON.writeValueAsString(trainingInputs(t)));
       runs.logArtifacts(runId, inputs, "training_inputs.json");

@@ -164,6 +164,24 @@ class SparkFlavorTest {
   }
 
   @Test
+  void theLoggedModelTagListsTheModelAsLogModelRecordsIt() throws Exception {
+    Path modelDir = savedPipeline();
+    SparkFlavor.writeMLmodel(modelDir, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "model", "3.5.7");
+    var tag = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SparkFlavor.loggedModelsTag(modelDir));
+    Map<String, Object> mlmodel = MetaYaml.read(modelDir.resolve("MLmodel"));
+    assertEquals(1, tag.size());
+    var entry = tag.get(0);
+    assertEquals(List.of("run_id", "utc_time_created", "artifact_path", "model_uuid", "flavors"),
+        com.google.common.collect.Lists.newArrayList(entry.fieldNames()));
+    assertEquals("0a1b2c3d4e5f60718293a4b5c6d7e8f9", entry.get("run_id").asText());
+    assertEquals("model", entry.get("artifact_path").asText());
+    assertEquals(mlmodel.get("model_uuid"), entry.get("model_uuid").asText());
+    assertEquals(mlmodel.get("utc_time_created"), entry.get("utc_time_created").asText());
+    assertEquals("sparkml", entry.get("flavors").get("spark").get("model_data").asText());
+    assertEquals("mlflow.spark", entry.get("flavors").get("python_function").get("loader_module").asText());
+  }
+
+  @Test
   void refusesAFolderWithoutSparkml() {
     TrackingException e =
         assertThrows(TrackingException.class, () -> SparkFlavor.writeMLmodel(tmp, "r", "model", "3.5.7"));
