@@ -1,8 +1,10 @@
 package io.coinlake.cli;
 
+import io.coinlake.orchestrate.Console;
 import io.coinlake.orchestrate.Stage;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The stage commands; each is a thin list of stages. */
 final class Commands {
@@ -34,9 +36,19 @@ final class Commands {
 
   @Command(name = "train", description = "Walk-forward CV of GBT vs baselines, log to MLflow, register the winner.")
   static final class Train extends StageCommand {
+    @Option(names = "--reproduce", paramLabel = "RUN_ID", description = "Retrain an earlier training run from its recorded inputs"
+        + " (Delta version of the training table, features, params, seeds), log a new run tagged coinlake.reproduces=RUN_ID"
+        + " (nothing registered) and compare the metrics; exit 1 if any differs beyond 1e-9 relative.")
+    String reproduce;
+
     @Override
     List<Stage> stages() {
       return List.of(Stage.TRAIN);
+    }
+
+    @Override
+    public Integer call() {
+      return reproduce == null ? super.call() : ReproduceTraining.run(options, reproduce, new Console(System.out));
     }
   }
 

@@ -54,7 +54,10 @@ final class ScheduleCommand implements Callable<Integer> {
         ZonedDateTime fire = cron.next(ZonedDateTime.now(clock));
         LocalDate logicalDate = cron.logicalDate(fire);
         console.line("schedule '" + cron + "': next run at " + fire + " for logical date " + logicalDate);
-        sleeper.sleep(Duration.between(ZonedDateTime.now(clock), fire));
+        for (Duration left = Duration.between(ZonedDateTime.now(clock), fire); left.compareTo(Duration.ZERO) > 0;
+            left = Duration.between(ZonedDateTime.now(clock), fire)) {
+          sleeper.sleep(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left); // never wake before the fire time
+        }
         LocalPipeline.Outcome outcome;
         try {
           outcome = runner.run(List.of(logicalDate), LocalPipeline.SCHEDULED, false).get(0);

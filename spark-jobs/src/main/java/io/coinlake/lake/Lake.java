@@ -41,9 +41,38 @@ public final class Lake {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** The Delta version of a table (for lineage tags). */
+  /** The newest Delta version of a table (for lineage, and to pin a read with {@link #readVersion}). */
   public long version(SparkSession spark, LakeTable table) {
+    if (!exists(spark, table)) {
+      throw new LakeException("table " + table.qualifiedName() + " does not exist yet at " + path(table)
+          + "; run the stage that writes it first (./coinlake run)");
+    }
     return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+  }
+
+  /**
+   * The table exactly as it was at a Delta version (time travel, {@code versionAsOf}), so a reader
+   * that pins the version it records is not moved by a writer committing meanwhile.
+   *
+   * @throws LakeException naming the table and the versions it still has, when that version is
+   *     newer than the table or its files were vacuumed or its log entries cleaned up
+   */
+  public Dataset<Row> readVersion(SparkSession spark, LakeTable table, long version) {
+    if (!exists(spark, table)) {
+      throw new LakeException("table " + table.qualifiedName() + " does not exist at " + path(table)
+          + "; cannot read its version " + version + " (is lake.root the lake the run used?)");
+    }
+    try {
+      // load() resolves the snapshot at once, so a missing version fails here, with the table named
+      return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    } catch (Exception e) { // Delta throws AnalysisException (checked, undeclared)
+      throw new LakeException("cannot read " + table.qualifiedName() + " at Delta version " + version + " (" + path(table)
+          + "): " + firstLine(e.getMessage()) + "; the version may be newer than the table or removed by VACUUM or log cleanup", e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").trim();
   }
 
   /** Registers every existing table as {@code <layer>.<table>} in the session catalog. */

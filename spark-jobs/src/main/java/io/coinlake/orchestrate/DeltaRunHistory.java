@@ -70,6 +70,15 @@ public final class DeltaRunHistory implements RunHistory {
   }
 
   @Override
+  public List<DagRun> unfinishedRuns() {
+    if (!exists(LakeTable.OPS_DAG_RUNS)) {
+      return List.of();
+    }
+    return lake.read(spark, LakeTable.OPS_DAG_RUNS).where(functions.col(RUN_STATUS).equalTo(DagRun.RUNNING))
+        .orderBy(functions.col(STARTED_AT), functions.col(RUN_ID)).collectAsList().stream().map(DeltaRunHistory::dagRun).toList();
+  }
+
+  @Override
   public List<DagRun> recentRuns(int limit) {
     if (!exists(LakeTable.OPS_DAG_RUNS)) {
       return List.of();

@@ -58,11 +58,12 @@ public final class LocalPipeline {
     List<Outcome> outcomes = new ArrayList<>();
     String firstId = runId(trigger, dates.get(0));
     try (RunLock lock = lock(firstId)) {
+      AbandonedRuns.close(history, lock.tookOver(), firstId, clock.instant(), console);
       for (LocalDate date : dates) {
         String id = outcomes.isEmpty() ? firstId : runId(trigger, date);
         DagRun run = new DagRun(id, spec.dag().id(), date, trigger, DagRun.RUNNING, clock.instant(), null, null);
         console.line("== DAG run " + id + " (logical date " + (date == null ? "all data" : date) + ") ==");
-        Outcome outcome = execute(run, List.of(), reingest);
+        Outcome outcome = execute(run, List.of(), reingest, lock);
         outcomes.add(outcome);
         if (!outcome.succeeded()) {
           break;
@@ -80,16 +81,20 @@ public final class LocalPipeline {
       throw new IllegalArgumentException("DAG run " + runId + " already succeeded; there is nothing to resume");
     }
     try (RunLock lock = lock(runId)) {
+      AbandonedRuns.close(history, lock.tookOver(), runId, clock.instant(), console);
       console.line("== resuming DAG run " + runId + " (logical date " + (before.logicalDate() == null ? "all data" : before.logicalDate()) + ") ==");
       DagRun again = new DagRun(runId, before.dagId(), before.logicalDate(), before.trigger(), DagRun.RUNNING, before.startedAt(), null, null);
-      return execute(again, history.taskRuns(runId), reingest);
+      return execute(again, history.taskRuns(runId), reingest, lock);
     }
   }
 
-  private Outcome execute(DagRun run, List<TaskRun> earlier, boolean reingest) {
+  private Outcome execute(DagRun run, List<TaskRun> earlier, boolean reingest, RunLock lock) {
     LogicalWindow window = run.logicalDate() == null ? LogicalWindow.all() : LogicalWindow.asOf(run.logicalDate());
     PipelineContext ctx = new PipelineContext(spark, config, window, console, reingest);
-    TaskExecutor executor = (task, attempt) -> Stage.fromLabel(task.command()).run(ctx, console);
+    TaskExecutor executor = (task, attempt) -> {
+      lock.attempting(run.runId(), task.id(), attempt);
+      return Stage.fromLabel(task.command()).run(ctx, console);
+    };
     DagRun finished = new DagRunner(spec, history, clock, sleeper, console).resume(run, executor, earlier);
     return new Outcome(finished, ctx);
   }

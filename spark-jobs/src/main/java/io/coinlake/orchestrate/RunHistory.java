@@ -16,6 +16,9 @@ public interface RunHistory {
   /** Every attempt of the run, in any order. */
   List<TaskRun> taskRuns(String runId);
 
+  /** Runs whose record still says running, oldest first. */
+  List<DagRun> unfinishedRuns();
+
   /** The newest runs first, at most {@code limit}. */
   List<DagRun> recentRuns(int limit);
 }

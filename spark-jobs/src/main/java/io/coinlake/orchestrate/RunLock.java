@@ -29,18 +29,43 @@ public final class RunLock implements AutoCloseable {
   static final Duration HEARTBEAT = Duration.ofSeconds(60);
   static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
-  /** Who holds a lock; {@code heartbeat} is the last time the holder said it is alive. */
-  public record Holder(String runId, long pid, String host, Instant since, Instant heartbeat) {
+  /** The task attempt a lock holder is working on: the one to record as failed if the holder dies. */
+  public record Attempt(String runId, String task, int attempt, Instant since) {}
+
+  /**
+   * Who holds a lock; {@code heartbeat} is the last time the holder said it is alive, {@code
+   * current} the task attempt it is on (null between tasks).
+   */
+  public record Holder(String runId, long pid, String host, Instant since, Instant heartbeat, Attempt current) {
+    public Holder(String runId, long pid, String host, Instant since, Instant heartbeat) {
+      this(runId, pid, host, since, heartbeat, null);
+    }
+
+    Holder beating(Instant at) {
+      return new Holder(runId, pid, host, since, at, current);
+    }
+
+    Holder on(Attempt attempt) {
+      return new Holder(runId, pid, host, since, heartbeat, attempt);
+    }
+
     String text() {
-      return "run_id=" + runId + "\npid=" + pid + "\nhost=" + host + "\nsince=" + since + "\nheartbeat=" + heartbeat + "\n";
+      String text = "run_id=" + runId + "\npid=" + pid + "\nhost=" + host + "\nsince=" + since + "\nheartbeat=" + heartbeat + "\n";
+      if (current != null) {
+        text += "attempt_run_id=" + current.runId() + "\nattempt_task=" + current.task() + "\nattempt=" + current.attempt()
+            + "\nattempt_since=" + current.since() + "\n";
+      }
+      return text;
     }
 
     static Holder parse(String text) throws IOException {
       Properties p = new Properties();
       p.load(new StringReader(text));
       try {
+        Attempt current = p.getProperty("attempt_task") == null ? null : new Attempt(p.getProperty("attempt_run_id"),
+            p.getProperty("attempt_task"), Integer.parseInt(p.getProperty("attempt")), Instant.parse(p.getProperty("attempt_since")));
         return new Holder(p.getProperty("run_id"), Long.parseLong(p.getProperty("pid")), p.getProperty("host"),
-            Instant.parse(p.getProperty("since")), Instant.parse(p.getProperty("heartbeat")));
+            Instant.parse(p.getProperty("since")), Instant.parse(p.getProperty("heartbeat")), current);
       } catch (RuntimeException e) {
         throw new IOException("unreadable lock file: " + text.replace('\n', ' '));
       }
@@ -56,14 +81,16 @@ public final class RunLock implements AutoCloseable {
 
   private final FileSystem fs;
   private final Path file;
-  private final Holder holder;
+  private final Holder tookOver;
   private final Clock clock;
+  private volatile Holder holder;
   private final ScheduledExecutorService heartbeat;
 
-  private RunLock(FileSystem fs, Path file, Holder holder, Clock clock) {
+  private RunLock(FileSystem fs, Path file, Holder holder, Holder tookOver, Clock clock) {
     this.fs = fs;
     this.file = file;
     this.holder = holder;
+    this.tookOver = tookOver;
     this.clock = clock;
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "coinlake-lock-heartbeat");
@@ -78,6 +105,7 @@ public final class RunLock implements AutoCloseable {
     Path file = new Path(lakeRoot, LOCK_FILE);
     Instant now = clock.instant();
     Holder me = new Holder(runId, ProcessHandle.current().pid(), hostName(), now, now);
+    Holder stale = null;
     try {
       if (!tryCreate(fs, file, me)) {
         Holder other = read(fs, file);
@@ -88,13 +116,14 @@ public final class RunLock implements AutoCloseable {
         }
         console.line("coinlake: taking over the stale lock of run " + other.runId() + " (pid " + other.pid() + " on "
             + other.host() + ", since " + other.since() + "): " + why);
+        stale = other;
         fs.delete(file, false);
         if (!tryCreate(fs, file, me)) {
           Holder winner = read(fs, file);
           throw new LockHeldException("the lake " + lakeRoot + " was locked by run " + winner.runId() + " at the same moment; try again");
         }
       }
-      return new RunLock(fs, file, me, clock);
+      return new RunLock(fs, file, me, stale, clock);
     } catch (IOException e) {
       throw new IllegalStateException("cannot use the run lock " + file + ": " + e.getMessage()
           + "; check that the lake root is writable", e);
@@ -116,7 +145,18 @@ public final class RunLock implements AutoCloseable {
     return holder;
   }
 
-  private void beat() {
+  /** The stale holder this lock was taken over from, if any: its run and attempt were cut short. */
+  public java.util.Optional<Holder> tookOver() {
+    return java.util.Optional.ofNullable(tookOver);
+  }
+
+  /** Records in the lock file the task attempt now starting, so that a successor can tell what was cut short. */
+  public void attempting(String runId, String task, int attempt) {
+    holder = holder.on(new Attempt(runId, task, attempt, clock.instant()));
+    beat();
+  }
+
+  private synchronized void beat() {
     try {
       if (!read(fs, file).runId().equals(holder.runId())) {
         heartbeat.shutdown(); // taken over: never write over the new holder
@@ -126,8 +166,8 @@ public final class RunLock implements AutoCloseable {
       return;
     }
     try (OutputStream out = fs.create(file, true)) {
-      out.write(new Holder(holder.runId(), holder.pid(), holder.host(), holder.since(), clock.instant()).text()
-          .getBytes(StandardCharsets.UTF_8));
+      holder = holder.beating(clock.instant());
+      out.write(holder.text().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // the next beat tries again; a lock missing beats for STALE_AFTER may be taken over
     }

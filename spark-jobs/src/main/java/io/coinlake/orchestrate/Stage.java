@@ -38,7 +38,7 @@ public enum Stage {
     ctx.train = TrainVolatilityJob.run(ctx.spark, ctx.config, ctx.window);
     var t = ctx.train;
     return new StageReport("train", 0, t.trainingRows(), -1, -1, -1,
-        "best " + t.bestModel() + ", registered version " + t.version());
+        "best " + t.bestModel() + ", registered version " + t.version() + ", MLflow run " + t.runId());
   }),
   SCORE("score", ctx -> {
     ctx.score = ScoreVolatilityJob.run(ctx.spark, ctx.config, ctx.window);

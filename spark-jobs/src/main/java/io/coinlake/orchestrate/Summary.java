@@ -97,6 +97,10 @@ public final class Summary {
         ? "champion -> v" + t.version() + (t.previousChampion() == null ? " (first version)" : " (beat v" + t.previousChampion() + ")")
         : "champion stays v" + t.previousChampion() + " (v" + t.version() + " did not beat it)";
     console.line("Registered " + t.version() + " in MLflow run " + t.runId() + "; " + champion);
+    if (t.pruning() != null && (!t.pruning().pruned().isEmpty() || !t.pruning().skipped().isEmpty())) {
+      console.line("Retention: " + t.pruning().describe());
+      t.pruning().skippedLines().forEach(line -> console.line("  " + line));
+    }
   }
 
   private static String n(long v) {

@@ -9,6 +9,7 @@ import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.DeltaWrites;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.tracking.ModelPromotion;
 import io.coinlake.tracking.ModelVersion;
 import io.coinlake.tracking.Tracking;
 import java.sql.Timestamp;
@@ -27,7 +28,7 @@ import org.apache.spark.sql.expressions.Window;
  * re-run rewrites rather than duplicates.
  */
 public final class ScoreVolatilityJob {
-  public static final String CHAMPION = "champion";
+  public static final String CHAMPION = ModelPromotion.CHAMPION;
 
   private ScoreVolatilityJob() {}
 
@@ -40,7 +41,7 @@ public final class ScoreVolatilityJob {
     ModelVersion champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION)
         .orElseThrow(() -> new ScoringException("registered model '" + task.registeredModel()
             + "' has no 'champion' alias in " + Tracking.effectiveUri(config.mlflow(), System.getenv()) + "; run ./coinlake train first"));
-    PipelineModel model = PipelineModel.load(tracking.sparkModelLocation(champion));
+    PipelineModel model = PipelineModel.load(ChampionModel.loadPath(spark, lake, tracking.runs(), champion));
 
     // 2. the newest complete feature row per symbol
     Dataset<Row> latest = newestPerSymbol(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY)

@@ -17,7 +17,7 @@ import java.util.UUID;
  * directory, so that {@code mlflow.spark.load_model} / {@code mlflow.pyfunc.load_model} (and the UI's
  * model view) accept it. Mirrors {@code mlflow.spark._save_model_metadata} of MLflow 2.17.2: flavors
  * {@code spark} and {@code python_function}, {@code model_size_bytes} of the files already there,
- * and the environment files {@code conda.yaml}, {@code python_env.yaml} and {@code requirements.txt}
+ * an optional {@code signature} ({@link ModelSignature}), and the environment files {@code conda.yaml}, {@code python_env.yaml} and {@code requirements.txt}
  * that the python_function flavor points to.
  */
 public final class SparkFlavor {
@@ -38,18 +38,67 @@ public final class SparkFlavor {
   private SparkFlavor() {}
 
   /**
+   * The value of the run tag {@link MlflowTags#LOGGED_MODELS} for the model in {@code modelDir}, as
+   * MLflow's {@code log_model} records it ({@code Model.get_tags_dict} of 2.17): a JSON list with one
+   * entry of run_id, utc_time_created, artifact_path, model_uuid and the flavors (without their
+   * {@code config}). The UI's "Models" column reads it.
+   */
+  public static String loggedModelsTag(Path modelDir) {
+    Map<String, Object> mlmodel = MetaYaml.read(modelDir.resolve(MLMODEL));
+    Map<String, Object> entry = new LinkedHashMap<>();
+    for (String key : List.of("run_id", "utc_time_created", "artifact_path", "model_uuid")) {
+      if (mlmodel.containsKey(key)) {
+        entry.put(key, mlmodel.get(key));
+      }
+    }
+    Map<String, Object> flavors = new LinkedHashMap<>();
+    if (mlmodel.get("flavors") instanceof Map<?, ?> all) {
+      all.forEach((name, config) -> {
+        if (config instanceof Map<?, ?> c) {
+          Map<Object, Object> copy = new LinkedHashMap<>(c);
+          copy.remove("config");
+          flavors.put(String.valueOf(name), copy);
+        } else {
+          flavors.put(String.valueOf(name), config);
+        }
+      });
+    }
+    entry.put("flavors", flavors);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(entry));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new TrackingException("cannot write the logged-model tag for " + modelDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * modelDir contains sparkml/ (the PipelineModel saved by Spark); writes modelDir/MLmodel with
    * flavors spark (model_data: sparkml, pyspark_version: sparkVersion) and python_function
    * (loader_module: mlflow.spark, data: sparkml, env...), run_id, utc_time_created, artifact_path,
    * model_uuid, mlflow_version 2.17.2, plus the env files.
    */
   public static void writeMLmodel(Path modelDir, String runId, String artifactPath, String sparkVersion) {
-    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION);
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION, null);
+  }
+
+  /** As {@link #writeMLmodel(Path, String, String, String)} plus the model's {@code signature}. */
+  public static void writeMLmodel(
+      Path modelDir, String runId, String artifactPath, String sparkVersion, ModelSignature signature) {
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, DEFAULT_PYTHON_VERSION, signature);
   }
 
   /** As {@link #writeMLmodel(Path, String, String, String)} with an explicit Python version. */
   public static void writeMLmodel(
       Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion) {
+    writeMLmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion, null);
+  }
+
+  /**
+   * The full form: an explicit Python version, and a signature (the input columns the model reads
+   * and its output columns) or null for none.
+   */
+  public static void writeMLmodel(
+      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion, ModelSignature signature) {
     if (!Files.isDirectory(modelDir.resolve(MODEL_DATA))) {
       throw new TrackingException(
           "Cannot write MLmodel: "
@@ -59,7 +108,7 @@ public final class SparkFlavor {
     if (sparkVersion == null || sparkVersion.isBlank()) {
       throw new IllegalArgumentException("sparkVersion is required for the MLmodel file (pyspark_version).");
     }
-    MetaYaml.write(modelDir.resolve(MLMODEL), mlmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion));
+    MetaYaml.write(modelDir.resolve(MLMODEL), mlmodel(modelDir, runId, artifactPath, sparkVersion, pythonVersion, signature));
     String pyspark = "pyspark==" + sparkVersion.replaceAll("(\\.?)dev.*$", "");
     List<String> pip = List.of("mlflow==" + MLFLOW_VERSION, pyspark);
     MetaYaml.write(modelDir.resolve(CONDA_YAML), condaEnv(pythonVersion, pip));
@@ -68,7 +117,7 @@ public final class SparkFlavor {
   }
 
   static Map<String, Object> mlmodel(
-      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion) {
+      Path modelDir, String runId, String artifactPath, String sparkVersion, String pythonVersion, ModelSignature signature) {
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("conda", CONDA_YAML);
     env.put("virtualenv", PYTHON_ENV_YAML);
@@ -98,6 +147,9 @@ public final class SparkFlavor {
     m.put("model_uuid", UUID.randomUUID().toString().replace("-", ""));
     if (runId != null) {
       m.put("run_id", runId);
+    }
+    if (signature != null) {
+      m.put("signature", signature.toMLmodel());
     }
     m.put("utc_time_created", utcTimeCreated(LocalDateTime.now(ZoneOffset.UTC)));
     return m;

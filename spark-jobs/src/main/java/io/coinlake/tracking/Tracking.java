@@ -77,14 +77,6 @@ public record Tracking(TrackingBackend runs, ModelRegistry registry) {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  /**
-   * Where Spark can load this version's Spark ML model from: {@code <source>/sparkml} when Spark
-   * reads the source itself (file:, s3a:, s3:), else a local copy downloaded from its run.
-   */
-  public String sparkModelLocation(ModelVersion version) {
-    return SparkModelLocation.of(version, runs);
-  }
-
   private static String sourceOf(Map<String, String> env) {
     String fromEnv = env.get(TRACKING_URI_ENV);
     return fromEnv != null && !fromEnv.isBlank() ? TRACKING_URI_ENV : "mlflow.trackingUri";

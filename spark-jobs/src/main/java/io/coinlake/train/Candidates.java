@@ -3,7 +3,6 @@ package io.coinlake.train;
 import static io.coinlake.lake.Columns.*;
 
 import io.coinlake.config.GbtGrid;
-import io.coinlake.config.VolatilityTaskConfig;
 import io.coinlake.features.VolatilityFeatures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,27 +19,29 @@ import org.apache.spark.ml.regression.LinearRegression;
  * The volatility candidates: a persistence baseline (RV over the last h days), a HAR-RV linear
  * regression on the daily/weekly/monthly components, and MLlib GBT over the configured grid.
  * GBT learns ln(label) and maps back with exp, so its forecasts are positive by construction; the
- * linear baseline is floored at the QLIKE floor.
+ * linear baseline is floored at the QLIKE floor. Everything comes from a {@link TrainingSpec}, so a
+ * reproduction builds the same candidates from a run's recorded params.
  */
 public final class Candidates {
   public static final String PERSISTENCE = "persistence";
   public static final String HAR_LINEAR = "har_linear";
   static final String FEATURES_VECTOR = "features";
+  /** ln(label): added to the training rows of a log-target candidate by {@link Candidate#fit}. */
   static final String LOG_LABEL = "log_label";
   static final String LOG_PREDICTION = "log_prediction";
   static final String RAW_PREDICTION = "raw_prediction";
 
   private Candidates() {}
 
-  public static List<Candidate> all(VolatilityTaskConfig task) {
+  public static List<Candidate> all(TrainingSpec spec) {
     List<Candidate> out = new ArrayList<>();
     out.add(persistence());
-    out.add(harLinear(task.qlikeFloor()));
-    GbtGrid grid = task.gbt();
+    out.add(harLinear(spec.qlikeFloor()));
+    GbtGrid grid = spec.gbt();
     for (int maxIter : grid.maxIter()) {
       for (int maxDepth : grid.maxDepth()) {
         for (double stepSize : grid.stepSize()) {
-          out.add(gbt(maxIter, maxDepth, stepSize, grid.subsamplingRate(), grid.seed()));
+          out.add(gbt(spec.features(), maxIter, maxDepth, stepSize, grid.subsamplingRate(), grid.seed()));
         }
       }
     }
@@ -49,7 +50,8 @@ public final class Candidates {
 
   static Candidate persistence() {
     var predict = new SQLTransformer().setStatement("SELECT *, " + RV_LAST_H + " AS " + PREDICTION + " FROM __THIS__");
-    return new Candidate(PERSISTENCE, "baseline", true, Map.of("input", RV_LAST_H), new Pipeline().setStages(new PipelineStage[] {predict}));
+    return new Candidate(PERSISTENCE, "baseline", true, Map.of("input", RV_LAST_H), List.of(RV_LAST_H), false,
+        new Pipeline().setStages(new PipelineStage[] {predict}));
   }
 
   static Candidate harLinear(double floor) {
@@ -61,12 +63,12 @@ public final class Candidates {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("inputs", String.join(",", VolatilityFeatures.harColumns()));
     params.put("floor", Double.toString(floor));
-    return new Candidate(HAR_LINEAR, "baseline", true, params, new Pipeline().setStages(new PipelineStage[] {assembler, regression, floorIt}));
+    return new Candidate(HAR_LINEAR, "baseline", true, params, VolatilityFeatures.harColumns(), false,
+        new Pipeline().setStages(new PipelineStage[] {assembler, regression, floorIt}));
   }
 
-  static Candidate gbt(int maxIter, int maxDepth, double stepSize, double subsamplingRate, long seed) {
-    var logLabel = new SQLTransformer().setStatement("SELECT *, ln(" + LABEL + ") AS " + LOG_LABEL + " FROM __THIS__");
-    var assembler = new VectorAssembler().setInputCols(VolatilityFeatures.featureColumns().toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
+  static Candidate gbt(List<String> features, int maxIter, int maxDepth, double stepSize, double subsamplingRate, long seed) {
+    var assembler = new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
     var gbt = new GBTRegressor().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LOG_LABEL).setPredictionCol(LOG_PREDICTION)
         .setMaxIter(maxIter).setMaxDepth(maxDepth).setStepSize(stepSize).setSubsamplingRate(subsamplingRate).setSeed(seed);
     var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + gbt.getPredictionCol() + ") AS " + PREDICTION + " FROM __THIS__");
@@ -77,8 +79,8 @@ public final class Candidates {
     params.put("subsamplingRate", Double.toString(subsamplingRate));
     params.put("seed", Long.toString(seed));
     params.put("target", "ln(label), exp() back");
-    params.put("features", String.join(",", VolatilityFeatures.featureColumns()));
+    params.put("features", String.join(",", features));
     String name = "gbt_it" + maxIter + "_d" + maxDepth + "_lr" + stepSize;
-    return new Candidate(name, "gbt", false, params, new Pipeline().setStages(new PipelineStage[] {logLabel, assembler, gbt, expBack}));
+    return new Candidate(name, "gbt", false, params, features, true, new Pipeline().setStages(new PipelineStage[] {assembler, gbt, expBack}));
   }
 }

@@ -1,17 +1,23 @@
 package io.coinlake.train;
 
+import static io.coinlake.lake.Columns.PREDICTION;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LogicalWindow;
-import io.coinlake.config.VolatilityTaskConfig;
-import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.lake.ModelStaging;
 import io.coinlake.lake.RecordKind;
 import io.coinlake.quality.ValidateJob;
 import io.coinlake.tracking.GitInfo;
+import io.coinlake.tracking.ModelPromotion;
+import io.coinlake.tracking.ModelRetention;
+import io.coinlake.tracking.ModelSignature;
+import io.coinlake.tracking.MlflowTags;
 import io.coinlake.tracking.ModelVersion;
+import io.coinlake.tracking.PruneReport;
 import io.coinlake.tracking.RunStatus;
 import io.coinlake.tracking.SparkFlavor;
 import io.coinlake.tracking.Tracking;
@@ -19,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,67 +35,123 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.regression.GBTRegressionModel;
 import org.apache.spark.ml.regression.LinearRegressionModel;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Records a training in MLflow: a parent run (the selection, the refit model, lineage tags and
- * artifacts) with one child run per candidate (params, metrics per fold with step = fold, means),
- * then a new registered version; the champion alias moves only when the new version is better.
+ * Records a training in MLflow: a parent run (the selection, the refit model, lineage tags, the
+ * {@link TrainingSpec} as params, artifacts) with one child run per candidate (params, metrics per
+ * fold with step = fold, means), then a new registered version; the champion alias moves (through
+ * {@link ModelPromotion}) only when the new version is better, and retention prunes the model files
+ * of old versions. A reproduction is logged the same way but registers nothing.
  */
 final class TrainRunLogger {
-  static final String CHAMPION = "champion";
+  static final String CHAMPION = ModelPromotion.CHAMPION;
+  /** Tag on a reproduction run: the id of the run it reproduces. */
+  static final String REPRODUCES = "coinlake.reproduces";
+  static final String REPRODUCED_EXACTLY = "coinlake.reproduced_exactly";
+  static final String REPRODUCTION_MISMATCHES = "coinlake.reproduction_mismatches";
+  static final String GIT_COMMIT = "coinlake.git_commit";
+  static final String GIT_DIRTY = "coinlake.git_dirty";
+  static final String SPARK_VERSION = "coinlake.spark_version";
+  static final String TRAINING_TABLE_PATH = "coinlake.training_table_path";
+  static final String TRAINING_ROWS = TrainRunKeys.TRAINING_ROWS;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final SparkSession spark;
   private final Tracking tracking;
   private final CoinlakeConfig config;
-  private final VolatilityTaskConfig task;
   private final Lake lake;
-  private final LogicalWindow asOf;
 
-  TrainRunLogger(SparkSession spark, Tracking tracking, CoinlakeConfig config, Lake lake, LogicalWindow asOf) {
+  TrainRunLogger(SparkSession spark, Tracking tracking, CoinlakeConfig config, Lake lake) {
     this.spark = spark;
     this.tracking = tracking;
     this.config = config;
-    this.task = config.tasks().volatility();
     this.lake = lake;
-    this.asOf = asOf;
   }
 
-  TrainResult log(List<Candidate> candidates, List<Fold> folds, CvResult cv, Candidate winner, PipelineModel model, long rows) {
-    var runs = tracking.runs();
-    String experimentId = runs.getOrCreateExperiment(config.mlflow().experiment());
-    String parent = runs.startRun(experimentId, "volatility-" + asOf.label(), null, lineageTags(winner));
-    try {
-      for (Candidate candidate : candidates) {
-        logCandidate(experimentId, parent, candidate, cv);
-      }
-      runs.logParams(parent, parentParams(winner, folds, rows));
-      FoldMetrics mean = cv.means().get(winner.name());
+  /** The summary metrics of the parent run, and what a reproduction compares: every candidate's CV means, the winner's, the row count. */
+  static Map<String, Double> summaryMetrics(CvResult cv, List<Candidate> candidates, Candidate winner, long rows) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    FoldMetrics mean = cv.means().get(winner.name());
+    for (String metric : Metrics.ALL) {
+      out.put(TrainRunKeys.cvMetric(metric), mean.get(metric));
+    }
+    for (Candidate c : candidates) {
       for (String metric : Metrics.ALL) {
-        runs.logMetric(parent, "cv_" + metric, mean.get(metric), 0);
-        for (Candidate c : candidates) {
-          if (c.baseline()) {
-            runs.logMetric(parent, c.name() + "_cv_" + metric, cv.means().get(c.name()).get(metric), 0);
-          }
-        }
+        out.put(TrainRunKeys.baselineCvMetric(c.name(), metric), cv.means().get(c.name()).get(metric));
       }
-      runs.logMetric(parent, "training_rows", rows, 0);
-      String modelUri = logArtifacts(parent, winner, model);
-      ModelVersion version = tracking.registry().createVersion(task.registeredModel(), modelUri, parent);
-      Optional<ModelVersion> champion = tracking.registry().getByAlias(task.registeredModel(), CHAMPION);
-      boolean moves = champion.isEmpty() || beats(mean.get(task.selectionMetric()), champion.get());
+    }
+    out.put(TRAINING_ROWS, (double) rows);
+    return out;
+  }
+
+  TrainResult log(VolatilityTraining t) {
+    var runs = tracking.runs();
+    String registeredModel = config.tasks().volatility().registeredModel();
+    String experimentId = runs.getOrCreateExperiment(config.mlflow().experiment());
+    String parent = runs.startRun(experimentId, "volatility-" + t.spec().asOf().label(), null, lineageTags(t));
+    String metric = t.spec().selectionMetric();
+    ModelVersion version;
+    Optional<ModelVersion> champion;
+    boolean moves;
+    try {
+      String modelUri = logRun(experimentId, parent, t);
+      double score = t.cv().means().get(t.winner().name()).get(metric);
+      version = tracking.registry().createVersion(registeredModel, modelUri, parent);
+      champion = tracking.registry().getByAlias(registeredModel, CHAMPION);
+      moves = champion.isEmpty() || beats(metric, score, champion.get());
       if (moves) {
-        tracking.registry().setAlias(task.registeredModel(), CHAMPION, version.version());
+        new ModelPromotion(tracking.registry(), Clock.systemUTC()).promote(registeredModel, version.version());
       }
       runs.setTags(parent, Map.of("coinlake.registered_version", Integer.toString(version.version()),
           "coinlake.champion_moved", Boolean.toString(moves)));
       runs.endRun(parent, RunStatus.FINISHED);
-      return new TrainResult(task.selectionMetric(), winner.name(), cv.means(), rows, folds.size(), parent,
-          version.version(), moves, champion.map(ModelVersion::version).orElse(null));
     } catch (RuntimeException e) {
       throw markFailed(parent, e);
     }
+    // after the run ended: it and its version are complete even if pruning old files fails
+    PruneReport pruning = new ModelRetention(runs, tracking.registry(), Clock.systemUTC())
+        .prune(registeredModel, config.mlflow().keepModelVersions());
+    return new TrainResult(metric, t.winner().name(), t.cv().means(), t.rows(), t.folds().size(), parent,
+        version.version(), moves, champion.map(ModelVersion::version).orElse(null), pruning);
+  }
+
+  /**
+   * Logs a reproduction of {@code originalRunId}: the same params, metrics, child runs and model
+   * artifact, tagged {@value #REPRODUCES}; registers no version and leaves every alias alone.
+   * Returns the new run's id.
+   */
+  String logReproduction(VolatilityTraining t, String originalRunId, List<String> mismatches) {
+    var runs = tracking.runs();
+    Map<String, String> tags = lineageTags(t);
+    tags.put(REPRODUCES, originalRunId);
+    tags.put(REPRODUCED_EXACTLY, Boolean.toString(mismatches.isEmpty()));
+    if (!mismatches.isEmpty()) {
+      String names = String.join(",", mismatches);
+      tags.put(REPRODUCTION_MISMATCHES, names.length() > 4000 ? names.substring(0, 4000) + "..." : names);
+    }
+    String experimentId = runs.getOrCreateExperiment(config.mlflow().experiment());
+    String run = runs.startRun(experimentId, "volatility-" + t.spec().asOf().label() + "-reproduction", null, tags);
+    try {
+      logRun(experimentId, run, t);
+      runs.endRun(run, RunStatus.FINISHED);
+      return run;
+    } catch (RuntimeException e) {
+      throw markFailed(run, e);
+    }
+  }
+
+  /** Child runs, params, summary metrics and artifacts of a parent run; returns the model's artifact URI. */
+  private String logRun(String experimentId, String parent, VolatilityTraining t) {
+    var runs = tracking.runs();
+    for (Candidate candidate : t.candidates()) {
+      logCandidate(experimentId, parent, candidate, t.cv());
+    }
+    runs.logParams(parent, parentParams(t));
+    summaryMetrics(t.cv(), t.candidates(), t.winner(), t.rows()).forEach((key, value) -> runs.logMetric(parent, key, value, 0));
+    return logArtifacts(parent, t);
   }
 
   /** Marks the run FAILED on the tracking store and returns {@code e}; a failure to mark it is attached to {@code e}. */
@@ -125,64 +188,102 @@ final class TrainRunLogger {
   }
 
   /** Lower is better except for R²; compares with the champion's logged CV metric. */
-  private boolean beats(double newValue, ModelVersion champion) {
-    var history = tracking.runs().metricHistory(champion.runId(), "cv_" + task.selectionMetric());
+  private boolean beats(String metric, double newValue, ModelVersion champion) {
+    var history = tracking.runs().metricHistory(champion.runId(), TrainRunKeys.cvMetric(metric));
     if (history.isEmpty()) {
       return true;
     }
     double current = history.get(history.size() - 1).value();
-    return Metrics.higherIsBetter(task.selectionMetric()) ? newValue > current : newValue < current;
+    return Metrics.higherIsBetter(metric) ? newValue > current : newValue < current;
   }
 
-  private Map<String, String> lineageTags(Candidate winner) {
+  private Map<String, String> lineageTags(VolatilityTraining t) {
     Map<String, String> tags = new LinkedHashMap<>();
     String commit = GitInfo.commit();
     tags.put("mlflow.source.git.commit", commit);
-    tags.put("coinlake.git_commit", commit);
-    tags.put("coinlake.spark_version", spark.version());
+    tags.put(GIT_COMMIT, commit);
+    tags.put(GIT_DIRTY, GitInfo.dirty());
+    tags.put(SPARK_VERSION, spark.version());
     tags.put("coinlake.task", "volatility");
-    tags.put("coinlake.as_of", asOf.label());
+    tags.put("coinlake.as_of", t.spec().asOf().label());
     tags.put("coinlake.training_table", LakeTable.GOLD_FEATURES_VOLATILITY.qualifiedName());
-    tags.put("coinlake.training_table_path", lake.path(LakeTable.GOLD_FEATURES_VOLATILITY));
-    tags.put("coinlake.training_table_delta_version", Long.toString(lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY)));
-    tags.put("coinlake.selected_model", winner.name());
+    tags.put(TRAINING_TABLE_PATH, lake.path(LakeTable.GOLD_FEATURES_VOLATILITY));
+    // the version actually read: TrainingData reads the table at exactly this version
+    tags.put("coinlake.training_table_delta_version", Long.toString(t.spec().tableVersion()));
+    tags.put(TrainRunKeys.SELECTED_MODEL_TAG, t.winner().name());
     return tags;
   }
 
-  private Map<String, String> parentParams(Candidate winner, List<Fold> folds, long rows) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("horizon", Integer.toString(task.horizon()));
-    params.put("cv_folds", Integer.toString(folds.size()));
-    params.put("cv_purge_days", Integer.toString(task.cv().purgeDays()));
-    params.put("cv_min_train_fraction", Double.toString(task.cv().minTrainFraction()));
-    params.put("cv_first_validation_day", folds.get(0).validStart().toString());
-    params.put("selection_metric", task.selectionMetric());
-    params.put("qlike_floor", Double.toString(task.qlikeFloor()));
-    params.put("selected_model", winner.name());
-    winner.params().forEach((k, v) -> params.put("selected." + k, v));
+  private static Map<String, String> parentParams(VolatilityTraining t) {
+    Map<String, String> params = new LinkedHashMap<>(t.spec().params());
+    params.put("cv_first_validation_day", t.folds().get(0).validStart().toString());
+    params.put(TrainRunKeys.SELECTED_MODEL, t.winner().name());
+    t.winner().params().forEach((k, v) -> params.put("selected." + k, v));
     return params;
   }
 
-  /** Model (spark flavor), validation report and feature importances; returns the model's artifact URI. */
-  private String logArtifacts(String runId, Candidate winner, PipelineModel model) {
+  /**
+   * Model (spark flavor with its signature), the training inputs, feature importances and the
+   * validation report; returns the model's artifact URI.
+   */
+  private String logArtifacts(String runId, VolatilityTraining t) {
     var runs = tracking.runs();
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("coinlake-model");
+      dir = Files.createTempDirectory("coinlake-model");
       Path modelDir = dir.resolve("model");
-      model.write().overwrite().save(modelDir.resolve(SparkFlavor.MODEL_DATA).toUri().toString());
-      SparkFlavor.writeMLmodel(modelDir, runId, "model", spark.version());
+      ModelStaging.saveToLocal(spark, lake, t.model(), runId, modelDir.resolve(SparkFlavor.MODEL_DATA));
+      SparkFlavor.writeMLmodel(modelDir, runId, "model", spark.version(), signature(t.winner(), t.model(), t.data().schema()));
       String modelUri = runs.logArtifacts(runId, modelDir, "model");
+      runs.setTags(runId, Map.of(MlflowTags.LOGGED_MODELS, SparkFlavor.loggedModelsTag(modelDir)));
+      Path inputs = dir.resolve("training_inputs.json");
+      Files.writeString(inputs, JSON.writeValueAsString(trainingInputs(t)));
+      runs.logArtifacts(runId, inputs, "training_inputs.json");
       Path importances = dir.resolve("feature_importances.json");
-      Files.writeString(importances, JSON.writeValueAsString(importances(winner, model)));
+      Files.writeString(importances, JSON.writeValueAsString(importances(t.winner(), t.model())));
       runs.logArtifacts(runId, importances, "feature_importances.json");
-      copyValidationReport(dir).ifPresent(report -> runs.logArtifacts(runId, report, "validation_report.json"));
+      copyValidationReport(dir, t.spec().asOf()).ifPresent(report -> runs.logArtifacts(runId, report, "validation_report.json"));
       return modelUri;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage model artifacts: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(dir);
     }
   }
 
-  private Optional<Path> copyValidationReport(Path dir) throws IOException {
+  private static void deleteQuietly(Path dir) {
+    if (dir != null) {
+      try {
+        JavaUtils.deleteRecursively(dir.toFile());
+      } catch (IOException e) {
+        // a leftover temp folder is harmless
+      }
+    }
+  }
+
+  /** Inputs: the columns the fitted model reads, typed from the training rows; output: its prediction column. */
+  static ModelSignature signature(Candidate winner, PipelineModel model, StructType trainingSchema) {
+    StructType out = model.transformSchema(trainingSchema);
+    return new ModelSignature(ModelSignature.columns(trainingSchema, winner.inputColumns()),
+        ModelSignature.columns(out, List.of(PREDICTION)));
+  }
+
+  /** The same record as the params, as one JSON document, with the table's path and the code version. */
+  private Map<String, Object> trainingInputs(VolatilityTraining t) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("training_table", LakeTable.GOLD_FEATURES_VOLATILITY.qualifiedName());
+    out.put("training_table_path", lake.path(LakeTable.GOLD_FEATURES_VOLATILITY));
+    out.put("training_table_delta_version", t.spec().tableVersion());
+    out.put("as_of", t.spec().asOf().label());
+    out.put("features", t.spec().features());
+    out.put("params", t.spec().params());
+    out.put("git_commit", GitInfo.commit());
+    out.put("git_dirty", GitInfo.dirty());
+    out.put("spark_version", spark.version());
+    return out;
+  }
+
+  private Optional<Path> copyValidationReport(Path dir, LogicalWindow asOf) throws IOException {
     org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(ValidateJob.reportPath(lake, RecordKind.OHLCV, asOf));
     FileSystem fs = source.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(source)) {
@@ -202,9 +303,9 @@ final class TrainRunLogger {
     out.put("model", winner.name());
     for (Transformer stage : model.stages()) {
       if (stage instanceof GBTRegressionModel gbt) {
-        out.put("feature_importances", byName(VolatilityFeatures.featureColumns(), gbt.featureImportances().toArray()));
+        out.put("feature_importances", byName(winner.inputColumns(), gbt.featureImportances().toArray()));
       } else if (stage instanceof LinearRegressionModel lr) {
-        out.put("coefficients", byName(VolatilityFeatures.harColumns(), lr.coefficients().toArray()));
+        out.put("coefficients", byName(winner.inputColumns(), lr.coefficients().toArray()));
         out.put("intercept", lr.intercept());
       }
     }

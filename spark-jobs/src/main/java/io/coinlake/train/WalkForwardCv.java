@@ -53,7 +53,7 @@ public final class WalkForwardCv {
   private static Dataset<Row> predictFold(Dataset<Row> data, Candidate candidate, Fold fold) {
     Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold));
     Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold));
-    PipelineModel model = candidate.pipeline().fit(train);
+    PipelineModel model = candidate.fit(train);
     return model.transform(valid).select(col(SYMBOL), col(TS), lit(fold.index()).as(FOLD), lit(candidate.name()).as(MODEL),
         col(LABEL).as(Y_TRUE), col(PREDICTION).as(Y_PRED));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import io.coinlake.orchestrate.PipelineSpecLoader;
+import io.coinlake.orchestrate.TaskSpec;
 import io.coinlake.testing.SparkStandaloneCluster;
 import io.coinlake.testing.SparkStandaloneCluster.Submission;
 import io.coinlake.testing.SparkTestSession;
@@ -38,7 +40,9 @@ class SparkSubmitClusterIT {
   private static final List<String> COINS = List.of("coin_Polkadot.csv", "coin_Solana.csv", "coin_Uniswap.csv");
   private static final List<String> SYMBOLS = List.of("DOT", "SOL", "UNI");
   private static final String DATE = "2021-07-06"; // the last day of all three files
-  private static final List<String> TASKS = List.of("ingest", "validate", "features", "train", "score");
+  /** Every task of conf/pipeline.yaml, in its DAG order, as the Airflow DAG submits them. */
+  private static final List<String> TASKS =
+      PipelineSpecLoader.load(Path.of("../conf/pipeline.yaml")).order().stream().map(TaskSpec::command).toList();
   private static final String MODEL = "coinlake-volatility";
 
   @TempDir
@@ -75,7 +79,7 @@ class SparkSubmitClusterIT {
       }
     }
     masterState = awaitCompletedApps(submissions.size());
-    workerState = cluster.workerState();
+    workerState = awaitFinishedExecutors(submissions.size());
   }
 
   @AfterAll
@@ -96,6 +100,16 @@ class SparkSubmitClusterIT {
     for (int i = 0; i < 100 && (state.path("completedapps").size() < count || state.path("activeapps").size() > 0); i++) {
       Thread.sleep(100);
       state = cluster.masterState();
+    }
+    return state;
+  }
+
+  /** The worker lists an executor as finished once it has reaped its process, which may trail the app's end. */
+  private static JsonNode awaitFinishedExecutors(int count) throws InterruptedException {
+    JsonNode state = cluster.workerState();
+    for (int i = 0; i < 200 && (state.path("finishedexecutors").size() < count || state.path("executors").size() > 0); i++) {
+      Thread.sleep(100);
+      state = cluster.workerState();
     }
     return state;
   }
@@ -190,7 +204,9 @@ class SparkSubmitClusterIT {
     ModelVersion champion = store.getByAlias(MODEL, "champion").orElseThrow();
     assertEquals(1, champion.version());
     Path model = Path.of(URI.create(champion.source()));
-    assertTrue(Files.isDirectory(model.resolve("sparkml/stages")), "the executors wrote the fitted pipeline: " + model);
+    assertTrue(Files.isDirectory(model.resolve("sparkml/stages")), "the driver logged the fitted pipeline: " + model);
+    assertTrue(Files.isDirectory(dir.resolve("lake/_staging/models")), "the executors wrote the model to the shared lake first");
+    assertEquals(0, dir.resolve("lake/_staging/models").toFile().list().length, "and the driver removed the staged copy");
     assertTrue(Files.isRegularFile(model.resolve("MLmodel")));
     assertFalse(store.metricHistory(champion.runId(), "cv_qlike").isEmpty());
     assertEquals("volatility", store.tags(champion.runId()).get("coinlake.task"));
@@ -207,6 +223,8 @@ class SparkSubmitClusterIT {
       assertEquals(champion.runId(), p.getAs(RUN_ID));
       assertTrue(p.<Double>getAs(PREDICTION) > 0, "volatility forecasts are positive: " + p);
     }
+    assertTrue(Files.isDirectory(dir.resolve("lake/_models/" + champion.runId() + "/stages")),
+        "score copied the champion from MLflow into the lake, where the executors loaded it");
   }
 
   private static List<String> symbols(LakeTable table) {

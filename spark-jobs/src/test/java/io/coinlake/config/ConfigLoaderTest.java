@@ -36,6 +36,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLocalProfileKeepsEverythingOnLocalDisk() {
+    CoinlakeConfig config = ConfigLoader.load(Path.of("../conf/profiles/local.yaml"), List.of());
+    assertEquals("./lake", config.lake().root());
+    assertEquals("./landing", config.landing().root());
+    assertEquals("./mlruns", config.mlflow().trackingUri());
+    assertEquals(ConfigLoader.load(null, List.of()), config, "local is the embedded default, written out");
+  }
+
+  @Test
+  void theClusterProfilePutsEveryPathOnS3AndTracksToAServer() {
+    CoinlakeConfig config = ConfigLoader.load(Path.of("../conf/profiles/cluster.yaml"), List.of());
+    assertEquals("s3a://coinlake/lake", config.lake().root());
+    assertEquals("s3a://coinlake/landing", config.landing().root());
+    assertTrue(config.mlflow().trackingUri().startsWith("http://"), config.mlflow().trackingUri());
+    List<String> inputs = new java.util.ArrayList<>();
+    config.ingest().ohlcv().sources().forEach(s -> inputs.add(s.path()));
+    config.ingest().snapshots().sources().forEach(s -> inputs.add(s.path()));
+    config.ingest().ticks().sources().forEach(s -> inputs.add(s.path()));
+    assertEquals(3, inputs.size());
+    assertTrue(inputs.stream().allMatch(p -> p.startsWith("s3a://coinlake/raw/")), inputs.toString());
+  }
+
+  @Test
   void unknownKeyNamesTheKeyAndTheFile() throws Exception {
     Path file = dir.resolve("typo.yaml");
     Files.writeString(file, "tasks:\n  volatility:\n    horizn: 5\n");

@@ -33,6 +33,11 @@ final class InMemoryRunHistory implements RunHistory {
   }
 
   @Override
+  public List<DagRun> unfinishedRuns() {
+    return runs.values().stream().filter(r -> DagRun.RUNNING.equals(r.status())).sorted(Comparator.comparing(DagRun::startedAt)).toList();
+  }
+
+  @Override
   public List<DagRun> recentRuns(int limit) {
     return runs.values().stream().sorted(Comparator.comparing(DagRun::startedAt).reversed()).limit(limit).toList();
   }

@@ -68,4 +68,24 @@ class RunLockTest {
     assertNull(RunLock.staleness(fresh, NOW));
     assertEquals("no heartbeat since 2026-11-21T07:19:59Z", RunLock.staleness(silent, NOW));
   }
+
+  @Test
+  void theAttemptInProgressIsInTheLockFileAndHandedToTheSuccessor() throws Exception {
+    try (RunLock lock = RunLock.acquire(fs(), lake.toString(), "run-5", clock, console)) {
+      assertTrue(lock.tookOver().isEmpty());
+      lock.attempting("run-5", "features", 2);
+      String text = Files.readString(lockFile());
+      assertTrue(text.contains("attempt_run_id=run-5\nattempt_task=features\nattempt=2\nattempt_since=2026-11-21T07:30:00Z\n"), text);
+      assertEquals(new RunLock.Attempt("run-5", "features", 2, NOW), RunLock.read(fs(), new org.apache.hadoop.fs.Path(lockFile().toString())).current());
+    }
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    RunLock.Attempt cut = new RunLock.Attempt("killed-run", "train", 1, NOW.minusSeconds(20));
+    Files.writeString(lockFile(), new RunLock.Holder("killed-run", gone.pid(), RunLock.hostName(), NOW.minusSeconds(90),
+        NOW.minusSeconds(10), cut).text());
+    try (RunLock lock = RunLock.acquire(fs(), lake.toString(), "run-6", clock, console)) {
+      assertEquals(cut, lock.tookOver().orElseThrow().current());
+      assertEquals(NOW.minusSeconds(10), lock.tookOver().orElseThrow().heartbeat());
+    }
+  }
 }

@@ -95,9 +95,11 @@ class MlflowRestTrainAndScoreIT {
   }
 
   private TrainResult train(Tracking tracking) {
-    Candidate har = Candidates.harLinear(config.tasks().volatility().qlikeFloor());
+    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0);
+    Dataset<Row> data = lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
+    Candidate har = Candidates.harLinear(spec.qlikeFloor());
     Candidate persistence = Candidates.persistence();
-    PipelineModel model = har.pipeline().fit(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY));
+    PipelineModel model = har.fit(data);
     List<Fold> folds = List.of(new Fold(0, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 7, 2), LocalDate.of(2021, 7, 3)),
         new Fold(1, LocalDate.of(2021, 7, 2), LocalDate.of(2021, 7, 3), LocalDate.of(2021, 7, 4)));
     Map<String, List<FoldMetrics>> perFold = new LinkedHashMap<>();
@@ -108,7 +110,8 @@ class MlflowRestTrainAndScoreIT {
     Map<String, FoldMetrics> means = Map.of(har.name(), new FoldMetrics(har.name(), -1, 4, 0.6, 0.15, 0.09, 0.15),
         persistence.name(), new FoldMetrics(persistence.name(), -1, 4, 1.0, 0.35, 0.25, -0.15));
     CvResult cv = new CvResult(null, perFold, means);
-    return new TrainRunLogger(spark, tracking, config, lake, LogicalWindow.all()).log(List.of(persistence, har), folds, cv, har, model, 8);
+    VolatilityTraining training = new VolatilityTraining(spec, data, 8, folds, List.of(persistence, har), cv, har, model);
+    return new TrainRunLogger(spark, tracking, config, lake).log(training);
   }
 
   @Test
@@ -124,7 +127,7 @@ class MlflowRestTrainAndScoreIT {
     assertEquals("1", parent.tags.get("coinlake.registered_version"));
     assertEquals("true", parent.tags.get("coinlake.champion_moved"));
     assertEquals("har_linear", parent.params.get("selected_model"));
-    assertEquals("2", parent.params.get("cv_folds"));
+    assertEquals(Integer.toString(config.tasks().volatility().cv().folds()), parent.params.get("cv_folds"));
     assertEquals(0.6, parent.metrics.get("cv_qlike").get(0)[1]);
     assertEquals(1.0, parent.metrics.get("persistence_cv_qlike").get(0)[1]);
     List<FakeMlflowStore.Run> children = store.runs().stream().filter(r -> result.runId().equals(r.tags.get("mlflow.parentRunId"))).toList();
@@ -155,11 +158,16 @@ class MlflowRestTrainAndScoreIT {
         "POST /mlflow/runs/update",
         "POST /mlflow/runs/log-batch x14",                // parent params, 4 CV means x (winner + 2 baselines), training_rows
         "PUT /mlflow-artifacts/artifacts/" + root + "model/...",
+        "POST /mlflow/runs/log-batch",                    // mlflow.log-model.history
+        "PUT /mlflow-artifacts/artifacts/" + root + "training_inputs.json",
         "PUT /mlflow-artifacts/artifacts/" + root + "feature_importances.json",
         "POST /mlflow/registered-models/create", "POST /mlflow/model-versions/create",
         "GET /mlflow/registered-models/alias", "GET /mlflow/registered-models/get",   // no champion yet
-        "POST /mlflow/registered-models/alias",
-        "POST /mlflow/runs/log-batch", "POST /mlflow/runs/update"), collapsed(server.lines()));
+        "GET /mlflow/model-versions/search", "GET /mlflow/model-versions/get", "GET /mlflow/registered-models/get", // promotion
+        "POST /mlflow/model-versions/set-tag", "POST /mlflow/registered-models/alias",
+        "POST /mlflow/runs/log-batch", "POST /mlflow/runs/update",
+        "GET /mlflow/model-versions/search", "GET /mlflow/model-versions/get", "GET /mlflow/registered-models/get"), // retention
+        collapsed(server.lines()));
 
     // score: the champion's files come back through the artifact proxy and Spark loads them
     server.clearCalls();

@@ -1,0 +1,66 @@
+package io.coinlake.train;
+
+import static io.coinlake.lake.Columns.TS;
+import static org.apache.spark.sql.functions.*;
+
+import io.coinlake.lake.Lake;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * What a training computes from a {@link TrainingSpec}, shared by {@code train} and {@code train
+ * --reproduce}: the rows ({@link TrainingData}), the walk-forward folds, CV of every candidate, the
+ * winner by the spec's selection metric, refit on all rows. Writes nothing. Close it to release
+ * the cached rows and out-of-fold predictions.
+ */
+record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<Fold> folds, List<Candidate> candidates,
+    CvResult cv, Candidate winner, PipelineModel model) implements AutoCloseable {
+
+  static VolatilityTraining fit(SparkSession spark, Lake lake, TrainingSpec spec) {
+    // 1. the rows, pinned to the spec's table version, in the canonical layout
+    Dataset<Row> data = TrainingData.read(spark, lake, spec).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row range = data.agg(count(lit(1)), min(col(TS)), max(col(TS))).first();
+      long rows = range.getLong(0);
+      if (rows == 0) {
+        throw new TrainingException("no trainable rows in gold.features_volatility (Delta version " + spec.tableVersion()
+            + ") as of " + spec.asOf().label() + "; run features first");
+      }
+      LocalDate first = range.getTimestamp(1).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+      LocalDate last = range.getTimestamp(2).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+
+      // 2. walk-forward CV of every candidate
+      List<Fold> folds;
+      try {
+        folds = WalkForwardSplits.folds(first, last, spec.cv().folds(), spec.cv().minTrainFraction(), spec.cv().purgeDays());
+      } catch (IllegalArgumentException e) {
+        throw new TrainingException(e.getMessage() + "; lower tasks.volatility.cv.folds or add data");
+      }
+      List<Candidate> candidates = Candidates.all(spec);
+      CvResult cv = WalkForwardCv.run(data, candidates, folds, spec.qlikeFloor(), spark.sparkContext().defaultParallelism());
+
+      // 3. refit the winner on every trainable row
+      String best = cv.best(spec.selectionMetric());
+      Candidate winner = candidates.stream().filter(c -> c.name().equals(best)).findFirst().orElseThrow();
+      PipelineModel model = winner.fit(data);
+      return new VolatilityTraining(spec, data, rows, folds, candidates, cv, winner, model);
+    } catch (RuntimeException e) {
+      data.unpersist();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (cv != null) {
+      cv.outOfFold().unpersist();
+    }
+    data.unpersist();
+  }
+}
