@@ -1,0 +1,66 @@
+package io.coinlake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coinlake.testing.FakeMlflowServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands that use MLflow check the tracking server before any Spark work: an unreachable one
+ * is one line and exit code 1, before the session would even look for a Spark master.
+ */
+class MlflowRestPreflightTest {
+  @TempDir Path tmp;
+
+  @Test
+  void anUnreachableServerStopsTrainScoreAndRunBeforeSpark() throws Exception {
+    Assumptions.assumeTrue(System.getProperty("spark.master") == null,
+        "without a Spark master, reaching SparkSessions.create would exit 2 instead: that proves the order");
+    int port = FakeMlflowServer.unusedPort();
+    for (String command : new String[] {"train", "score", "run"}) {
+      String err = stderrOf(command, "--set", "mlflow.trackingUri=http://127.0.0.1:" + port, "--set", "mlflow.http.maxAttempts=1",
+          "--set", "lake.root=" + tmp.resolve("lake"));
+      String line = err.lines().filter(l -> l.startsWith("coinlake:")).findFirst().orElse(err);
+      assertTrue(line.startsWith("coinlake: failed: MLflow tracking server http://127.0.0.1:" + port + " (from mlflow.trackingUri)"
+          + " is down, unreachable or overloaded: GET /api/2.0/mlflow/experiments/get-by-name gave up after 1 attempt(s), last"
+          + " problem: cannot connect to 127.0.0.1:" + port + " (connection refused); start the server or fix mlflow.trackingUri,"
+          + " or raise mlflow.http.maxAttempts"), command + ": " + err);
+      assertEquals(1, exitCode, command);
+    }
+    assertTrue(SparkSession.getActiveSession().isEmpty());
+  }
+
+  @Test
+  void ingestDoesNotNeedTheServer() throws Exception {
+    Assumptions.assumeTrue(System.getProperty("spark.master") == null);
+    String err = stderrOf("ingest", "--set", "mlflow.trackingUri=http://127.0.0.1:" + FakeMlflowServer.unusedPort(),
+        "--set", "lake.root=" + tmp.resolve("lake"));
+    assertEquals(2, exitCode, err);
+    assertTrue(err.contains("no Spark master is set"), err);
+  }
+
+  private int exitCode;
+
+  private String stderrOf(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = CoinlakeMain.execute(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    return e.toString(StandardCharsets.UTF_8);
+  }
+}
