@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST backend against a real MLflow tracking server, when one is given in
- * COINLAKE_MLFLOW_IT_URI (e.g. http://127.0.0.1:5055, started with --serve-artifacts); skipped
- * otherwise. The contract tests do not need it; this is the check that the fake tells the truth.
+ * COINLAKE_MLFLOW_IT_URI (e.g. http://127.0.0.1:5055, started with --serve-artifacts). No server
+ * can be installed in CI, so the build leaves this test out; run it by name:
+ * {@code COINLAKE_MLFLOW_IT_URI=http://127.0.0.1:5055 mvn -pl spark-jobs verify -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MlflowRealServerIT}. The contract tests do
+ * not need it; this is the check that the fake tells the truth.
  */
 class MlflowRealServerIT {
   @TempDir Path tmp;
@@ -26,7 +28,7 @@ class MlflowRealServerIT {
   @Test
   void everyOperationWorksAgainstARealServer() throws Exception {
     String uri = System.getenv("COINLAKE_MLFLOW_IT_URI");
-    Assumptions.assumeTrue(uri != null && !uri.isBlank(), "set COINLAKE_MLFLOW_IT_URI to a running MLflow server");
+    assertTrue(uri != null && !uri.isBlank(), "set COINLAKE_MLFLOW_IT_URI to a running MLflow server");
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Tracking tracking = Tracking.open(new MlflowConfig(uri, "coinlake-it-" + suffix), Map.of());
     TrackingBackend runs = tracking.runs();
