@@ -181,10 +181,16 @@ public final class ValidateJob {
       if (c.level() == Level.WARNING && failed > 0) {
         warnings.put(c.name(), failed);
       }
-      results.add(checkResult(c, outcomes, failed));
+      results.add(rowsIn == 0 ? noRows(c) : checkResult(c, outcomes, failed));
     }
     return new ValidationReport(kind.contractName(), window.label(), Instant.now().toString(), rowsIn, rowsIn - rejected, rejected,
         byCheck, warnings, results, anomalies);
+  }
+
+  /** A check of an empty window (e.g. a logical date before a source's first snapshot): nothing to measure, nothing failed. */
+  private static CheckResult noRows(ContractCheck check) {
+    return new CheckResult(check.name(), check.kind(), check.level(), CheckResult.NO_ROWS, Double.NaN, check.threshold(), 0,
+        "no rows in the window; nothing to check");
   }
 
   /** Folds the Deequ outcomes of one check (several for a multi-column complete check) into one result. */

@@ -39,17 +39,31 @@ class DirtyCmcContractIT {
   static IngestResult ingest;
   static ContractViolationException violation;
   static Lake lake;
+  static CoinlakeConfig config;
 
   @BeforeAll
   static void ingestAndValidate() {
     SparkSession spark = SparkTestSession.get();
-    CoinlakeConfig config = ConfigLoader.load(null, List.of(
+    config = ConfigLoader.load(null, List.of(
         "lake.root=" + dir.resolve("lake"),
         "ingest.ohlcv.sources=[{path: " + FILE.toAbsolutePath().getParent() + ", glob: 'consolidated_coin_data.csv', layout: cmc_consolidated}]",
         "ingest.snapshots.sources=[]", "ingest.ticks.sources=[]", "quality.contractsDir=../conf/contracts"));
     lake = new Lake(config.lake().root());
     ingest = IngestJob.run(spark, config, false);
     violation = assertThrows(ContractViolationException.class, () -> ValidateJob.run(spark, config, RecordKind.OHLCV, LogicalWindow.all()));
+  }
+
+  @Test
+  void aLogicalDateBeforeTheFirstRowHasNothingToCheckAndFailsNothing() {
+    ValidationReport report = ValidateJob.run(SparkTestSession.get(), config, RecordKind.OHLCV,
+        LogicalWindow.asOf(java.time.LocalDate.parse("2000-01-01")));
+    assertEquals(0, report.rowsIn());
+    assertFalse(report.checks().isEmpty());
+    for (CheckResult check : report.checks()) {
+      assertEquals(CheckResult.NO_ROWS, check.status(), check.toString());
+      assertEquals("no rows in the window; nothing to check", check.message());
+    }
+    assertEquals(List.of(), report.failedErrorChecks());
   }
 
   /** Rows whose (date, open, high, low, close) also appears under another currency, counted on the raw text. */
