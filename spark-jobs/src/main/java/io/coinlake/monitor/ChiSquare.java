@@ -6,6 +6,12 @@ import org.apache.commons.math3.special.Gamma;
  * Evidently's chi-square drift test: over the union of values, the current counts are the
  * observed frequencies and the reference counts scaled to the current total are the expected
  * ones (scipy's {@code chisquare(f_obs, f_exp)}), with k - 1 degrees of freedom.
+ *
+ * <p>This is a goodness-of-fit test against the reference taken as exact, not a test of two
+ * samples: the reference's own sampling noise counts as drift, so two equal-sized samples of one
+ * distribution are flagged more often than the nominal level (3 values, 400 on each side, 5%
+ * level: 22.6% of 20,000 simulated comparisons). Kept as Evidently has it, so reports agree;
+ * configure jensenshannon or psi, or a smaller threshold, where that is too eager.
  */
 public final class ChiSquare {
   private ChiSquare() {}

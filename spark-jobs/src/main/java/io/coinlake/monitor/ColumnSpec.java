@@ -1,5 +1,7 @@
 package io.coinlake.monitor;
 
+import java.util.List;
+
 /** One column to monitor: its name in both datasets and whether it is numerical or categorical. */
 public record ColumnSpec(String name, ColumnKind kind) {
   public ColumnSpec {
@@ -17,5 +19,10 @@ public record ColumnSpec(String name, ColumnKind kind) {
 
   public static ColumnSpec categorical(String name) {
     return new ColumnSpec(name, ColumnKind.CATEGORICAL);
+  }
+
+  /** Every name as a numerical column, in order (e.g. a model's feature columns). */
+  public static List<ColumnSpec> numerical(List<String> names) {
+    return names.stream().map(ColumnSpec::numerical).toList();
   }
 }

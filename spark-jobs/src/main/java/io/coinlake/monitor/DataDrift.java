@@ -33,9 +33,10 @@ public final class DataDrift {
     InputColumns.require(reference, "reference", columns);
     InputColumns.require(current, "current", columns);
 
-    // 2. the quality numbers of each input (one aggregation each)
-    Map<String, Profile> referenceProfiles = ColumnProfiles.of(reference, columns);
-    Map<String, Profile> currentProfiles = ColumnProfiles.of(current, columns);
+    // 2. the quality numbers of each input (one aggregation for both)
+    ColumnProfiles.Both profiles = ColumnProfiles.of(reference, current, columns);
+    Map<String, Profile> referenceProfiles = profiles.reference();
+    Map<String, Profile> currentProfiles = profiles.current();
 
     List<ColumnSpec> numerical = columns.stream().filter(c -> c.kind() == ColumnKind.NUMERICAL).toList();
     List<ColumnSpec> categorical = columns.stream().filter(c -> c.kind() == ColumnKind.CATEGORICAL).toList();

@@ -141,8 +141,13 @@ final class EcdfScan {
         if (walker != null) {
           out.add(walker.finish());
         }
+        Start start = starts.get(key(partition, column));
+        if (start == null) {
+          throw new IllegalStateException("the cached ECDF partitions changed between the two passes (partition "
+              + partition + ", column index " + column + "); run the report again");
+        }
         long[] size = sizes.get(column);
-        walker = new Walker(partition, column, starts.get(key(partition, column)), size[0], size[1]);
+        walker = new Walker(partition, column, start, size[0], size[1]);
       }
       walker.add(row.getDouble(1), row.getLong(2), row.getLong(3));
     }

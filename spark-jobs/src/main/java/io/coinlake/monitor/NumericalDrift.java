@@ -12,7 +12,8 @@ import java.util.Map;
  * wasserstein from the exact ECDFs ({@link EcdfScan}); chisquare and z on the counts per value;
  * PSI and Jensen–Shannon on counts per value when the reference holds at most
  * {@value #VALUE_BINS_MAX} distinct values, else on Sturges bins over both inputs (Evidently's
- * binning). Also counts every column's chart histogram. Four Spark jobs for all columns together.
+ * binning). Also counts every column's chart histogram. A handful of Spark jobs serve all columns
+ * together; only per-column, per-bin and per-value counts reach the driver.
  */
 final class NumericalDrift {
   /** Evidently bins a numerical column for PSI / Jensen–Shannon only above this many distinct reference values. */

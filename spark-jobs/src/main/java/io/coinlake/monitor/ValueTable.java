@@ -3,6 +3,7 @@ package io.coinlake.monitor;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,9 @@ final class ValueTable implements AutoCloseable {
     Map<Integer, List<Row>> rows = new HashMap<>();
     columns.forEach(c -> rows.put(c, new ArrayList<>()));
     if (!columns.isEmpty()) {
-      table.where(col(COLUMN).isin(columns.toArray())).orderBy(col(COLUMN), col(VALUE)).collectAsList()
-          .forEach(row -> rows.get(row.getInt(0)).add(row));
+      table.where(col(COLUMN).isin(columns.toArray())).collectAsList().forEach(row -> rows.get(row.getInt(0)).add(row));
+      Comparator<Row> byValue = numerical ? Comparator.comparingDouble(row -> row.getDouble(1)) : Comparator.comparing(row -> row.getString(1));
+      rows.values().forEach(list -> list.sort(byValue));
     }
     Map<Integer, ValueCounts> out = new HashMap<>();
     rows.forEach((column, list) -> out.put(column, ValueCounts.of(list, numerical)));

@@ -3,7 +3,6 @@ package io.coinlake.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class KolmogorovSmirnovTest {
@@ -36,35 +35,6 @@ class KolmogorovSmirnovTest {
     return (double) hits / all;
   }
 
-  /** The same probability by counting lattice paths that stay strictly inside, in exact integers. */
-  private static double countedPaths(int n, int m, long c) {
-    BigInteger[][] paths = new BigInteger[n + 1][m + 1];
-    for (int i = 0; i <= n; i++) {
-      for (int j = 0; j <= m; j++) {
-        if (Math.abs((long) i * m - (long) j * n) >= c) {
-          paths[i][j] = BigInteger.ZERO;
-        } else if (i == 0 && j == 0) {
-          paths[i][j] = BigInteger.ONE;
-        } else {
-          BigInteger sum = BigInteger.ZERO;
-          if (i > 0) {
-            sum = sum.add(paths[i - 1][j]);
-          }
-          if (j > 0) {
-            sum = sum.add(paths[i][j - 1]);
-          }
-          paths[i][j] = sum;
-        }
-      }
-    }
-    BigInteger all = BigInteger.ONE;
-    for (int k = 1; k <= n; k++) {
-      all = all.multiply(BigInteger.valueOf(m + k)).divide(BigInteger.valueOf(k));
-    }
-    BigInteger outside = all.subtract(paths[n][m]);
-    return new java.math.BigDecimal(outside).divide(new java.math.BigDecimal(all), java.math.MathContext.DECIMAL64).doubleValue();
-  }
-
   @Test
   void exactPValueEqualsTheShareOfInterleavingsAtLeastAsExtreme() {
     int[][] sizes = {{5, 4}, {6, 6}, {7, 3}, {3, 8}, {1, 5}};
@@ -84,7 +54,7 @@ class KolmogorovSmirnovTest {
       int n = size[0];
       int m = size[1];
       for (long c : new long[] {(long) n * m / 20, (long) n * m / 8, (long) n * m / 4, (long) n * m / 2}) {
-        double expected = countedPaths(n, m, c);
+        double expected = NaiveStats.ksPValueByPathCounting(n, m, c);
         assertEquals(expected, KolmogorovSmirnov.pValue(n, m, c), 1e-12 + 1e-9 * expected, "n=" + n + " m=" + m + " c=" + c);
       }
     }
