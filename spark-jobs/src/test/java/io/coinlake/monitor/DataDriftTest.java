@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coinlake.config.DriftTestConfig;
 import io.coinlake.config.MonitoringConfig;
 import io.coinlake.testing.SparkTestSession;
@@ -28,7 +30,7 @@ class DataDriftTest {
   }
 
   @Test
-  void identicalInputsDriftNowhere() {
+  void identicalInputsDriftNowhere() throws Exception {
     DriftData data = DriftData.sample(300, 1, 0);
     DriftReport report = compare(data, data, DEFAULTS);
     assertEquals(List.of(), report.driftedColumns());
@@ -42,6 +44,13 @@ class DataDriftTest {
     ColumnDrift sym = column(report, "sym").drift();
     assertEquals(StatTest.CHISQUARE, sym.stattest());
     assertEquals(1.0, sym.score(), 1e-12);
+
+    JsonNode json = new ObjectMapper().readTree(DriftJson.write(report));
+    JsonNode table = json.get("metrics").get(1).get("result");
+    assertFalse(table.get("dataset_drift").asBoolean());
+    assertEquals(4, table.get("drift_by_columns").size());
+    assertEquals("K-S p_value", table.get("drift_by_columns").get("f2").get("stattest_name").asText());
+    assertEquals(300, json.get("metrics").get(2).get("result").get("current_characteristics").get("count").asInt());
   }
 
   @Test
@@ -200,6 +209,19 @@ class DataDriftTest {
         .columns().get(0).drift();
     assertEquals(0.13215400029671842, js.score(), 1e-15);
     assertTrue(js.detected());
+  }
+
+  @Test
+  void psiOfCategoriesByHand() {
+    // shares 0.5/0.3/0.2 against 0.3/0.3/0.4: 0.2 ln(5/3) + 0 + 0.2 ln 2
+    List<ColumnSpec> sym = List.of(ColumnSpec.categorical("sym"));
+    MonitoringConfig psi = new MonitoringConfig(0.5, 20, DriftTestConfig.AUTO, new DriftTestConfig("psi", 0.25), Map.of());
+    ColumnDrift drift = DataDrift.compare(DriftData.categories("sym", "a", 50, "b", 30, "c", 20),
+        DriftData.categories("sym", "a", 30, "b", 30, "c", 40), sym, psi).columns().get(0).drift();
+    assertEquals(StatTest.PSI, drift.stattest());
+    assertEquals(0.2 * Math.log(5.0 / 3.0) + 0.2 * Math.log(2.0), drift.score(), 1e-15);
+    assertEquals(0.25, drift.threshold());
+    assertFalse(drift.detected(), "0.2408 is below the configured 0.25");
   }
 
   @Test
