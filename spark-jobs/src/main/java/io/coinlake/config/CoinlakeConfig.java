@@ -13,7 +13,8 @@ public record CoinlakeConfig(
     TasksConfig tasks,
     S3Config s3,
     LandingConfig landing,
-    FetchConfig fetch) {
+    FetchConfig fetch,
+    MonitoringConfig monitoring) {
 
   public CoinlakeConfig {
     Checks.present(lake, "lake");
@@ -26,6 +27,7 @@ public record CoinlakeConfig(
     Checks.present(s3, "s3");
     Checks.present(landing, "landing");
     Checks.present(fetch, "fetch");
+    Checks.present(monitoring, "monitoring");
     layouts = Map.copyOf(layouts);
     for (OhlcvSource source : ingest.ohlcv().sources()) {
       if (!layouts.containsKey(source.layout())) {
