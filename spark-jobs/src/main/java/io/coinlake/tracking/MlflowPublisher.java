@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * publish}: every active run of every experiment with its name, user, start and end time, status,
  * params, full metric histories (timestamps and steps as logged), tags, parent/child link and
  * artifacts, then every registered version (its source moved to the published run's artifacts)
- * with its tags, and the aliases.
+ * with its tags, and the aliases: an alias absent on the server, or on a version published from
+ * here, follows the local store; one on a version the server's users made is left alone and reported.
  *
  * <p>Idempotent: a published run carries the tag {@value #PUBLISHED_FROM} = its local run id, and a
  * published version the same tag = {@code <local run id>/v<local version>}; both are looked up
@@ -157,13 +158,22 @@ public final class MlflowPublisher {
       versions.put(version.version(), remote);
     }
     Map<String, Integer> remoteAliases = to.aliases(model);
+    Set<Integer> ours = new java.util.HashSet<>(versions.values());
     from.aliases(model).forEach((alias, localVersion) -> {
       Integer remote = versions.get(localVersion);
-      if (remote != null && !remote.equals(remoteAliases.get(alias))) {
-        to.setAlias(model, alias, remote);
-        aliasesSet++;
-        log.accept("alias " + model + "@" + alias + " -> version " + remote);
+      Integer current = remoteAliases.get(alias);
+      if (remote == null || remote.equals(current)) {
+        return;
       }
+      if (current != null && !ours.contains(current)) {
+        // the server's own version: its team moved it there; never take it away silently
+        log.accept("alias " + model + "@" + alias + " left at the server's version " + current + " (not published from here);"
+            + " the local one is version " + remote + " there: ./coinlake model promote --version " + remote + " moves it");
+        return;
+      }
+      to.setAlias(model, alias, remote);
+      aliasesSet++;
+      log.accept("alias " + model + "@" + alias + " -> version " + remote);
     });
   }
 

@@ -146,6 +146,23 @@ class MlflowRestPublishTest {
   }
 
   @Test
+  void anAliasOnAVersionTheServersUsersMadeIsLeftAlone() {
+    MlflowRestBackend remote = RestBackends.connect(server, new MutableClock(T0 + 500_000), new RecordingSleeper());
+    String exp = remote.getOrCreateExperiment("team");
+    String theirs = remote.startRun(exp, "their-training", null, Map.of());
+    remote.endRun(theirs, RunStatus.FINISHED);
+    remote.createVersion(MODEL, remote.artifactUri(theirs) + "/model", theirs);
+    remote.setAlias(MODEL, "champion", 1);
+    List<String> log = new ArrayList<>();
+    MlflowPublisher.Report report = publish(log);
+    assertEquals(2, report.versionsPublished());
+    FakeMlflowStore.Model model = server.store().model(MODEL);
+    assertEquals(Map.of("challenger", 2, "champion", 1), model.aliases, "challenger was absent there; champion is the team's");
+    assertTrue(log.contains("alias " + MODEL + "@champion left at the server's version 1 (not published from here); the local one"
+        + " is version 3 there: ./coinlake model promote --version 3 moves it"), log.toString());
+  }
+
+  @Test
   void theCliPublishesTheFileStore() {
     assertEquals(0, CoinlakeMain.execute("mlflow", "publish", "--to", server.uri(), "--from", tmp.resolve("mlruns").toString()));
     assertEquals(3, server.store().runs().size());
