@@ -18,15 +18,18 @@ import org.apache.hadoop.conf.Configuration;
  * version tags through {@link RestRegistry}, artifacts where each run's {@code artifact_uri} points.
  * All calls share one {@link MlflowHttpClient} (auth, timeouts, retries).
  */
-public final class MlflowRestBackend implements TrackingBackend, ModelRegistry {
+public final class MlflowRestBackend extends TrackingAndRegistry {
   private final MlflowHttpClient http;
   private final RestTracking tracking;
-  private final RestRegistry registry;
 
   MlflowRestBackend(MlflowHttpClient http, Supplier<Configuration> hadoop, Clock clock) {
+    this(http, new RestTracking(http, hadoop, clock));
+  }
+
+  private MlflowRestBackend(MlflowHttpClient http, RestTracking tracking) {
+    super(tracking, new RestRegistry(http));
     this.http = http;
-    this.tracking = new RestTracking(http, hadoop, clock);
-    this.registry = new RestRegistry(http);
+    this.tracking = tracking;
   }
 
   /**
@@ -66,115 +69,5 @@ public final class MlflowRestBackend implements TrackingBackend, ModelRegistry {
 
   MlflowHttpClient http() {
     return http;
-  }
-
-  @Override
-  public String getOrCreateExperiment(String name) {
-    return tracking.getOrCreateExperiment(name);
-  }
-
-  @Override
-  public String startRun(String experimentId, String runName, String parentRunIdOrNull, Map<String, String> tags) {
-    return tracking.startRun(experimentId, runName, parentRunIdOrNull, tags);
-  }
-
-  @Override
-  public void logParams(String runId, Map<String, String> params) {
-    tracking.logParams(runId, params);
-  }
-
-  @Override
-  public void logMetric(String runId, String key, double value, long step) {
-    tracking.logMetric(runId, key, value, step);
-  }
-
-  @Override
-  public void setTags(String runId, Map<String, String> tags) {
-    tracking.setTags(runId, tags);
-  }
-
-  @Override
-  public String logArtifacts(String runId, Path local, String artifactPath) {
-    return tracking.logArtifacts(runId, local, artifactPath);
-  }
-
-  @Override
-  public void deleteArtifacts(String runId, String artifactPath) {
-    tracking.deleteArtifacts(runId, artifactPath);
-  }
-
-  @Override
-  public void downloadArtifacts(String runId, String artifactPath, Path localDir) {
-    tracking.downloadArtifacts(runId, artifactPath, localDir);
-  }
-
-  @Override
-  public String artifactUri(String runId) {
-    return tracking.artifactUri(runId);
-  }
-
-  @Override
-  public void endRun(String runId, RunStatus status) {
-    tracking.endRun(runId, status);
-  }
-
-  @Override
-  public List<MetricPoint> metricHistory(String runId, String key) {
-    return tracking.metricHistory(runId, key);
-  }
-
-  @Override
-  public Map<String, String> params(String runId) {
-    return tracking.params(runId);
-  }
-
-  @Override
-  public Map<String, String> tags(String runId) {
-    return tracking.tags(runId);
-  }
-
-  @Override
-  public ModelVersion createVersion(String modelName, String source, String runId) {
-    return registry.createVersion(modelName, source, runId);
-  }
-
-  @Override
-  public Optional<ModelVersion> getVersion(String modelName, int version) {
-    return registry.getVersion(modelName, version);
-  }
-
-  @Override
-  public Optional<ModelVersion> getByAlias(String modelName, String alias) {
-    return registry.getByAlias(modelName, alias);
-  }
-
-  @Override
-  public void setAlias(String modelName, String alias, int version) {
-    registry.setAlias(modelName, alias, version);
-  }
-
-  @Override
-  public List<ModelVersion> listVersions(String modelName) {
-    return registry.listVersions(modelName);
-  }
-
-  @Override
-  public List<String> listModels() {
-    return registry.listModels();
-  }
-
-  @Override
-  public Map<String, Integer> aliases(String modelName) {
-    return registry.aliases(modelName);
-  }
-
-  @Override
-  public void setVersionTag(String modelName, int version, String key, String value) {
-    registry.setVersionTag(modelName, version, key, value);
-  }
-
-  @Override
-  public Map<String, String> versionTags(String modelName, int version) {
-    return registry.versionTags(modelName, version);
   }
 }
