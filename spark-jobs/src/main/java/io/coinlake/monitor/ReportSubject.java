@@ -1,0 +1,28 @@
+package io.coinlake.monitor;
+
+import java.time.LocalDate;
+
+/**
+ * What a report compares: the prediction task, the champion model (registered name, version, the
+ * run that trained it and the candidate it selected) whose training rows are the reference
+ * ({@code referenceRows} rows of the training table at Delta version {@code referenceTableVersion},
+ * as of {@code referenceAsOf}), and the current window with its {@code currentRows} feature rows.
+ * The report is filed under {@code window.end()}.
+ */
+public record ReportSubject(
+    String task,
+    ReportWindow window,
+    String modelName,
+    int modelVersion,
+    String modelRunId,
+    String selectedModel,
+    int horizon,
+    long referenceTableVersion,
+    String referenceAsOf,
+    long referenceRows,
+    long currentRows) {
+
+  public LocalDate reportDate() {
+    return window.end();
+  }
+}
