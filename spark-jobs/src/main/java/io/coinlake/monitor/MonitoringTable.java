@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * ops.monitoring: the headline numbers of every report, one row per (report date, task), merged
- * so that reporting the same date again replaces its row. Error columns are null until labels
+ * ops.monitoring: the headline numbers of every report, one row per (report date, task); writing
+ * a report of the same date again replaces its row (an overwrite of that slice, one Delta commit). Error columns are null until labels
  * have matured; prediction drift columns are null when the window held no prediction.
  */
 final class MonitoringTable {
@@ -61,8 +61,9 @@ final class MonitoringTable {
         alertStatus, reportPath, mlflowRunId, Timestamp.from(reportedAt));
   }
 
-  static void merge(SparkSession spark, Lake lake, Row row) {
-    DeltaWrites.merge(spark, lake, LakeTable.OPS_MONITORING, spark.createDataFrame(List.of(row), SCHEMA), List.of(), null);
+  static void write(SparkSession spark, Lake lake, Row row) {
+    String slice = REPORT_DATE + " = DATE '" + row.getDate(0) + "' AND " + TASK + " = '" + row.getString(1).replace("'", "''") + "'";
+    DeltaWrites.overwrite(lake, LakeTable.OPS_MONITORING, spark.createDataFrame(List.of(row), SCHEMA), slice);
   }
 
   private static Double finite(double value) {

@@ -81,7 +81,7 @@ final class ReportCharts {
     chart.getStyler().setOverlapped(true);
     // XChart leaves out category labels that would overlap: slant them so every feature is named
     chart.getStyler().setXAxisLabelRotation(columns.size() > 6 ? 45 : 0);
-    chart.getStyler().setXAxisMaxLabelCount(columns.size());
+    chart.getStyler().setXAxisMaxLabelCount(Math.max(2, columns.size())); // XChart takes 2 or more
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setYAxisMin(0.0);

@@ -84,12 +84,18 @@ public final class ReportVolatilityJob {
             + "; build features up to that date (./coinlake features --date " + current.end() + ") or pick another --date");
       }
 
-      // 4. feature drift, prediction drift, target drift (once labels matured), model quality
-      DriftReport features = DataDrift.compare(reference, currentRows, ColumnSpec.numerical(spec.features()), monitoring);
+      // 4. feature drift and, once labels matured, target drift in one pass (the drift tests skip the null labels)
+      boolean labelsMatured = !currentRows.where(col(LABEL).isNotNull()).isEmpty();
+      List<ColumnSpec> compared = new ArrayList<>(ColumnSpec.numerical(spec.features()));
+      if (labelsMatured) {
+        compared.add(ColumnSpec.numerical(LABEL));
+      }
+      DriftReport drift = DataDrift.compare(reference, currentRows, compared, monitoring);
+      DriftReport features = new DriftReport(drift.driftShare(), drift.columns().subList(0, spec.features().size()));
+      ColumnReport target = labelsMatured ? drift.column(LABEL).orElseThrow() : null;
+
+      // 5. prediction drift and model quality
       PredictionDrift prediction = predictionDrift(spark, lake, served, currentPredictions, champion, current, monitoring);
-      Dataset<Row> matured = currentRows.where(col(LABEL).isNotNull());
-      ColumnReport target = matured.isEmpty() ? null
-          : DataDrift.compare(reference, matured, List.of(ColumnSpec.numerical(LABEL)), monitoring).columns().get(0);
       ModelQuality.Result quality = ModelQuality.evaluate(currentPredictions, currentRows, monitoring.qualityPeriod(), spec.qlikeFloor(),
           champion.cv(), monitoring.degradationFactor());
       ReportSubject subject = new ReportSubject(TASK, current, modelName, champion.version().version(), champion.version().runId(),
@@ -102,7 +108,7 @@ public final class ReportVolatilityJob {
     }
   }
 
-  /** 5. the files, 6. the MLflow run, 7. the alert, 8. the ops.monitoring row. */
+  /** 6. the files, 7. the MLflow run, 8. the alert, 9. the ops.monitoring row. */
   private static ReportResult publish(SparkSession spark, CoinlakeConfig config, Lake lake, Tracking tracking, MonitoringReport report,
       Map<String, String> env, Clock clock) {
     MonitoringConfig monitoring = config.monitoring();
@@ -126,7 +132,7 @@ public final class ReportVolatilityJob {
 
     String alert = ReportAlert.dispatch(report, files.html(), monitoring.alerts(), env);
     logger.finish(runId, alert);
-    MonitoringTable.merge(spark, lake, MonitoringTable.row(report, alert, files.html(), runId, clock.instant()));
+    MonitoringTable.write(spark, lake, MonitoringTable.row(report, alert, files.html(), runId, clock.instant()));
 
     ReportSubject s = report.subject();
     DriftReport f = report.features();
