@@ -16,7 +16,8 @@ import java.util.Map;
  * or an e-mail. Top to bottom: the verdict (dataset drift, prediction drift, model quality) in
  * three cards and the drifted features by name; the table of every feature's test, score,
  * threshold and verdict with its quality numbers; the drift scores against their thresholds; the
- * reference and current histograms, drifted features first; the predictions (their drift, and
+ * reference and current histograms, drifted features first; each feature's data quality (missing
+ * share, min, quartiles, max, mean) in both windows; the predictions (their drift, and
  * against realized values); the errors over time against the degradation limits; the target.
  */
 public final class ReportHtml {
@@ -33,6 +34,7 @@ public final class ReportHtml {
     featureTable(html, report.features());
     driftScores(html, report.features());
     histograms(html, report.features());
+    dataQuality(html, report.features());
     predictions(html, report);
     quality(html, report);
     target(html, report);
@@ -55,7 +57,13 @@ public final class ReportHtml {
         .append(s.modelVersion()).append("</b> (").append(escape(s.selectedModel())).append(", MLflow run <code>")
         .append(escape(s.modelRunId())).append("</code>): ").append(count(s.referenceRows()))
         .append(" rows of gold.features_volatility at Delta version ").append(s.referenceTableVersion()).append(", as of ")
-        .append(escape(s.referenceAsOf())).append(".</p>\n</header>\n");
+        .append(escape(s.referenceAsOf())).append(".</p>\n");
+    if (s.overlapsTraining()) {
+      html.append("<p class=\"warn\">The current window starts before the champion's training cut-off (as of ").append(escape(s.referenceAsOf()))
+          .append("), so some of its rows were trained on and drift looks smaller than it is. Report on dates after the training date")
+          .append(" for a clean comparison.</p>\n");
+    }
+    html.append("</header>\n");
   }
 
   private static void verdicts(StringBuilder html, MonitoringReport report) {
@@ -162,6 +170,30 @@ public final class ReportHtml {
         .append(escape(c.name())).append("</b> ").append(badge(d.detected())).append(" <span class=\"score\">")
         .append("score ").append(number(d.score())).append(", threshold ").append(number(d.threshold()))
         .append("</span></figcaption>\n").append(ReportCharts.histogram(c, chartId)).append("\n</figure>\n");
+  }
+
+  /** Per feature, reference and current on two rows: rows, missing, and the numbers' spread. */
+  private static void dataQuality(StringBuilder html, DriftReport features) {
+    html.append("<h2>Data quality</h2>\n<table class=\"quality\">\n<thead><tr><th>feature</th><th></th><th class=\"num\">rows</th>")
+        .append("<th class=\"num\">missing</th><th class=\"num\">min</th><th class=\"num\">25%</th><th class=\"num\">median</th>")
+        .append("<th class=\"num\">75%</th><th class=\"num\">max</th><th class=\"num\">mean</th><th class=\"num\">std</th></tr></thead>\n<tbody>\n");
+    for (ColumnReport c : features.columns()) {
+      qualityRow(html, "<td rowspan=\"2\">" + escape(c.name()) + "</td>", "reference", c.reference());
+      qualityRow(html, "", "current", c.current());
+      if (!c.newCategories().isEmpty()) {
+        html.append("<tr><td></td><td colspan=\"10\">new in current: ").append(escape(String.join(", ", c.newCategories()))).append("</td></tr>\n");
+      }
+    }
+    html.append("</tbody>\n</table>\n");
+  }
+
+  private static void qualityRow(StringBuilder html, String first, String side, ColumnQuality q) {
+    html.append("<tr>").append(first).append("<td>").append(side).append("</td><td class=\"num\">").append(count(q.rows()))
+        .append("</td><td class=\"num\">").append(percent(q.missingShare())).append("</td>");
+    for (Double v : new Double[] {q.min(), q.p25(), q.p50(), q.p75(), q.max(), q.mean(), q.std()}) {
+      html.append("<td class=\"num\">").append(number(v)).append("</td>");
+    }
+    html.append("</tr>\n");
   }
 
   private static void predictions(StringBuilder html, MonitoringReport report) {

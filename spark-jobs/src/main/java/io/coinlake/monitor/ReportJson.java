@@ -75,6 +75,7 @@ public final class ReportJson {
     window.put("end", s.window().end().toString());
     window.put("days", s.window().days());
     window.put("rows", s.currentRows());
+    window.put("overlaps_reference", s.overlapsTraining());
     ObjectNode model = out.putObject("model");
     model.put("name", s.modelName());
     model.put("version", s.modelVersion());

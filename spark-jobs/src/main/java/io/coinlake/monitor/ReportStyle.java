@@ -14,6 +14,7 @@ final class ReportStyle {
       h2 { font-size: 18px; margin: 30px 0 10px; padding-top: 8px; border-top: 1px solid var(--line); }
       .sub, .note, footer { color: #57606a; }
       .note { font-size: 13px; margin: 6px 0; }
+      .warn { font-size: 13px; margin: 8px 0 0; padding: 6px 10px; background: #fff8e1; border-left: 4px solid #e0a800; }
       code { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; background: #f3f4f6; padding: 1px 4px; border-radius: 3px; }
       .verdicts { display: grid; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); gap: 14px; margin: 18px 0 8px; }
       .card { border-radius: 8px; padding: 12px 16px; border-left: 6px solid; }
@@ -30,6 +31,7 @@ final class ReportStyle {
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
       tr.drift td { background: var(--bad-bg); }
       tr.cv td { color: #57606a; font-style: italic; }
+      table.quality td[rowspan] { font-weight: 600; vertical-align: top; background: #fff; }
       a { color: #0969da; text-decoration: none; } a:hover { text-decoration: underline; }
       .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
       .badge.bad { background: var(--bad); } .badge.good { background: var(--good); } .badge.na { background: var(--na); }

@@ -25,4 +25,12 @@ public record ReportSubject(
   public LocalDate reportDate() {
     return window.end();
   }
+
+  /**
+   * True when the current window starts on or before the champion's as-of date ({@code all}: any
+   * window), so rows of the window may be among the training rows and drift looks smaller.
+   */
+  public boolean overlapsTraining() {
+    return "all".equals(referenceAsOf) || !window.start().isAfter(LocalDate.parse(referenceAsOf));
+  }
 }

@@ -81,7 +81,8 @@ public final class ReportVolatilityJob {
       long currentCount = currentRows.count();
       if (currentCount == 0) {
         throw new MonitoringException(LakeTable.GOLD_FEATURES_VOLATILITY.qualifiedName() + " has no row in the report window " + current
-            + "; build features up to that date (./coinlake features --date " + current.end() + ") or pick another --date");
+            + "; validate and build features up to that date first (./coinlake validate --date " + current.end()
+            + ", then ./coinlake features --date " + current.end() + ") or pick another --date");
       }
 
       // 4. feature drift and, once labels matured, target drift in one pass (the drift tests skip the null labels)

@@ -83,6 +83,15 @@ class ReportHtmlTest {
   }
 
   @Test
+  void theDataQualityTableHasBothWindowsOfEveryFeature() {
+    assertTrue(drifted.contains("<tr><td rowspan=\"2\">rv_7</td><td>reference</td><td class=\"num\">5,000</td><td class=\"num\">0%</td>"
+        + "<td class=\"num\">-3.9</td><td class=\"num\">-0.67</td><td class=\"num\">0</td><td class=\"num\">0.67</td>"
+        + "<td class=\"num\">3.8</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"), "reference: rows, missing, min, quartiles, max, mean, std");
+    assertTrue(drifted.contains("<tr><td>current</td><td class=\"num\">690</td><td class=\"num\">13%</td>"), "current: 90 of 690 missing");
+    assertEquals(13, count(drifted, "<td rowspan=\"2\">"));
+  }
+
+  @Test
   void chartsAreInlineSvgWithIdsUniqueInThePage() {
     // 13 histograms + 1 drift-score chart + prediction histogram + predicted vs realized + 2 error charts + target
     assertEquals(19, count(drifted, "<svg"), "charts of the report with labels");
@@ -122,5 +131,18 @@ class ReportHtmlTest {
     assertTrue(html.contains("a&lt;b&gt;&amp;&quot;c"));
     assertTrue(html.contains("href=\"#f-a_b___c\""), "anchors use safe characters only");
     assertTrue(html.contains("NO PREDICTIONS"), "no prediction in the window is said, not charted");
+  }
+
+  @Test
+  void aWindowInsideTheTrainingPeriodIsPointedOut() {
+    assertFalse(drifted.contains("class=\"warn\""), "June after a champion trained as of May 31: a clean comparison");
+    ReportSubject s = ReportSamples.subject();
+    for (String asOf : List.of("all", "2021-06-01")) {
+      ReportSubject overlapping = new ReportSubject(s.task(), s.window(), s.modelName(), s.modelVersion(), s.modelRunId(), s.selectedModel(),
+          s.horizon(), s.referenceTableVersion(), asOf, s.referenceRows(), s.currentRows());
+      MonitoringReport r = ReportSamples.report(2, 1.5, false);
+      String html = ReportHtml.render(new MonitoringReport(overlapping, r.features(), r.prediction(), r.target(), r.quality()));
+      assertTrue(html.contains("<p class=\"warn\">The current window starts before the champion's training cut-off (as of " + asOf + ")"), asOf);
+    }
   }
 }

@@ -84,6 +84,7 @@ class ReportJsonTest {
     assertEquals("2021-06-01", s.get("current_window").get("start").asText());
     assertEquals(30, s.get("current_window").get("days").asInt());
     assertEquals(690, s.get("current_window").get("rows").asLong());
+    assertFalse(s.get("current_window").get("overlaps_reference").asBoolean(), "June against a champion trained as of May 31");
     assertEquals("coinlake-volatility", s.get("model").get("name").asText());
     assertEquals(3, s.get("model").get("version").asInt());
     assertEquals("har_linear", s.get("model").get("selected_model").asText());
