@@ -62,13 +62,51 @@ final class ReportCharts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(210).yAxisTitle("% of rows").build();
     style(chart.getStyler());
     chart.getStyler().setLegendVisible(false);
+    int[] shown = visibleBins(h);
+    List<Double> edges = h.edges().subList(shown[0], shown[1] + 2);
     // XChart spaces ticks evenly from the axis minimum: start the axis at a round value so they read well
-    double[] axis = niceRange(h.edges().get(0), h.edges().get(h.edges().size() - 1));
+    double[] axis = niceRange(edges.get(0), edges.get(edges.size() - 1));
     chart.getStyler().setXAxisMin(axis[0]);
     chart.getStyler().setXAxisMax(axis[1]);
-    step(chart, "reference", h.edges(), reference, REFERENCE);
-    step(chart, "current", h.edges(), current, CURRENT);
+    step(chart, "reference", edges, reference.subList(shown[0], shown[1] + 1), REFERENCE);
+    step(chart, "current", edges, current.subList(shown[0], shown[1] + 1), CURRENT);
     return SvgChart.inline(chart, id);
+  }
+
+  /** The share of rows a zoomed histogram may leave out at each end, in either window. */
+  static final double TAIL = 0.0025;
+
+  /**
+   * The first and last bin to draw: heavy tails (one coin's 300% day) stretch equal-width bins so
+   * far that the bulk of both windows falls into two or three bars. The outer bins are left out
+   * while, in each window, at most {@value #TAIL} of the rows lie beyond them on that side.
+   */
+  static int[] visibleBins(Histogram h) {
+    int first = 0;
+    int last = h.bins() - 1;
+    while (first < last && tailShare(h.reference(), 0, first) <= TAIL && tailShare(h.current(), 0, first) <= TAIL) {
+      first++;
+    }
+    while (last > first && tailShare(h.reference(), last, h.bins() - 1) <= TAIL && tailShare(h.current(), last, h.bins() - 1) <= TAIL) {
+      last--;
+    }
+    return new int[] {first, last};
+  }
+
+  /** True when {@link #visibleBins} leaves bins out. */
+  static boolean zoomed(Histogram h) {
+    int[] shown = visibleBins(h);
+    return h.isNumerical() && (shown[0] > 0 || shown[1] < h.bins() - 1);
+  }
+
+  /** The share of all counts in bins {@code from..to} (inclusive). */
+  private static double tailShare(List<Long> counts, int from, int to) {
+    long total = counts.stream().mapToLong(Long::longValue).sum();
+    long part = 0;
+    for (int i = from; i <= to; i++) {
+      part += counts.get(i);
+    }
+    return total == 0 ? 0 : (double) part / total;
   }
 
   /** Every column's drift score (red when it drifted, green when not) with its threshold as a line. */

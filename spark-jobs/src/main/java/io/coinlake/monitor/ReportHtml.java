@@ -88,8 +88,9 @@ public final class ReportHtml {
       card(html, "Model quality", "na", "NO LABELS YET", "no prediction in the window has a realized label yet (labels mature "
           + report.subject().horizon() + " days after the prediction)");
     } else {
-      String worst = g.degraded()
-          ? g.degradedMetrics().stream().max(java.util.Comparator.comparingDouble(g::ratio)).orElseThrow() : ErrorMetrics.RMSE;
+      // the metric nearest its limit (or furthest beyond it)
+      String worst = (g.degraded() ? g.degradedMetrics() : List.copyOf(g.cv().byName().keySet())).stream()
+          .filter(m -> !Double.isNaN(g.ratio(m))).max(java.util.Comparator.comparingDouble(g::ratio)).orElse(ErrorMetrics.RMSE);
       double value = g.current().byName().get(worst);
       double cv = g.cv().byName().get(worst);
       card(html, "Model quality", g.degraded() ? "bad" : "good", g.degraded() ? "DEGRADED" : "OK",
@@ -156,7 +157,10 @@ public final class ReportHtml {
 
   private static void histograms(StringBuilder html, DriftReport features) {
     html.append("<h2>Distributions: reference <span class=\"key ref\"></span> vs current <span class=\"key cur\"></span></h2>\n")
-        .append("<p class=\"note\">Share of rows per bin; both windows over the same bins.</p>\n<div class=\"grid\">\n");
+        .append("<p class=\"note\">Share of rows per bin; both windows over the same bins.")
+        .append(features.columns().stream().anyMatch(c -> ReportCharts.zoomed(c.histogram()))
+            ? " Long tails are cut: outer bins holding at most 0.25% of either window's rows are not drawn." : "")
+        .append("</p>\n<div class=\"grid\">\n");
     int i = 0;
     for (ColumnReport c : driftedFirst(features.columns())) {
       histogram(html, c, "f-" + anchor(c.name()), "hist" + i++);
@@ -225,6 +229,9 @@ public final class ReportHtml {
           .append(number(g.cv().mae())).append(", QLIKE ").append(number(g.cv().qlike())).append(".</p>\n");
       return;
     }
+    html.append("<p class=\"note\">The model is degraded when an error over the whole window exceeds its limit, ")
+        .append(ReportCharts.format(g.factor())).append(" &times; the champion's CV error; ").append(period(q))
+        .append("s above a limit are marked.</p>\n");
     html.append("<div class=\"grid\">\n<figure class=\"wide\"><figcaption><b>RMSE and MAE</b> per ").append(period(q))
         .append(" against their limits (dashed)</figcaption>\n")
         .append(ReportCharts.errorsOverTime(q.periods(), g, List.of(ErrorMetrics.RMSE, ErrorMetrics.MAE), "err")).append("\n</figure>\n")
