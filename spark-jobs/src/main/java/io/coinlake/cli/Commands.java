@@ -59,4 +59,14 @@ final class Commands {
       return List.of(Stage.SCORE);
     }
   }
+
+  @Command(name = "report", description = "Drift and model-quality report: the champion's training rows vs the newest window (--date: the"
+      + " monitoring.currentWindowDays days up to it; --from/--to) -> evidently-reports/<date>/volatility.html + .json, the index,"
+      + " an MLflow monitoring run, ops.monitoring, and a webhook alert on drift or degradation.")
+  static final class Report extends StageCommand {
+    @Override
+    List<Stage> stages() {
+      return List.of(Stage.REPORT);
+    }
+  }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * --date runs one logical date, --from/--to backfills each date in order, no date runs over all
  * data; --resume re-runs the tasks of an earlier run that failed or never finished.
  */
-@Command(name = "run", description = "Run the pipeline DAG (conf/pipeline.yaml: ingest, validate, features, train, score) with retries; --from/--to backfills day by day; --resume RUN_ID finishes a failed run.")
+@Command(name = "run", description = "Run the pipeline DAG (conf/pipeline.yaml: ingest, validate, features, train, score, report) with retries; --from/--to backfills day by day; --resume RUN_ID finishes a failed run.")
 final class RunCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;

@@ -10,11 +10,11 @@ import java.util.Set;
 
 /**
  * Opens the tracking backend before the SparkSession when a command runs a stage that uses MLflow
- * (train, score), so a wrong or unreachable tracking server fails in seconds with one line instead
+ * (train, score, report), so a wrong or unreachable tracking server fails in seconds with one line instead
  * of after minutes of Spark work.
  */
 final class TrackingPreflight {
-  static final Set<Stage> USES_TRACKING = EnumSet.of(Stage.TRAIN, Stage.SCORE);
+  static final Set<Stage> USES_TRACKING = EnumSet.of(Stage.TRAIN, Stage.SCORE, Stage.REPORT);
 
   private TrackingPreflight() {}
 

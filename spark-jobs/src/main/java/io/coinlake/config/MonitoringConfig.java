@@ -10,15 +10,35 @@ import java.util.Map;
  * in order: {@code columns.<name>}, then {@code numerical} or {@code categorical} by the column's
  * kind, then Evidently's default choice. {@code histogramBins} is the number of equal-width bins
  * of the charted numerical histograms (shared by reference and current).
+ *
+ * <p>The {@code report} task: the current window is the {@code currentWindowDays} days up to the
+ * logical date (unless --from/--to give it); model errors are computed per {@code qualityPeriod}
+ * (day or week) once labels have matured, and the model counts as degraded when an error over the
+ * window exceeds {@code degradationFactor} times the champion's CV error. Reports go to {@code
+ * reportsDir} (a path or Hadoop URI); {@code alerts} says where findings are sent.
  */
 public record MonitoringConfig(
     double driftShare,
     int histogramBins,
     DriftTestConfig numerical,
     DriftTestConfig categorical,
-    Map<String, DriftTestConfig> columns) {
+    Map<String, DriftTestConfig> columns,
+    int currentWindowDays,
+    QualityPeriod qualityPeriod,
+    double degradationFactor,
+    String reportsDir,
+    AlertsConfig alerts) {
 
   public static final int MAX_HISTOGRAM_BINS = 200;
+  public static final int DEFAULT_CURRENT_WINDOW_DAYS = 30;
+  public static final double DEFAULT_DEGRADATION_FACTOR = 1.5;
+  public static final String DEFAULT_REPORTS_DIR = "./evidently-reports";
+
+  /** How model errors are grouped over time in the report. */
+  public enum QualityPeriod {
+    DAY,
+    WEEK
+  }
 
   public MonitoringConfig {
     Checks.fraction(driftShare, "driftShare");
@@ -31,9 +51,21 @@ public record MonitoringConfig(
       columns.forEach((name, test) -> copy.put(name, test == null ? DriftTestConfig.AUTO : test));
     }
     columns = Map.copyOf(copy);
+    Checks.positive(currentWindowDays, "currentWindowDays");
+    qualityPeriod = qualityPeriod == null ? QualityPeriod.DAY : qualityPeriod;
+    Checks.positive(degradationFactor, "degradationFactor");
+    reportsDir = reportsDir == null || reportsDir.isBlank() ? DEFAULT_REPORTS_DIR : reportsDir.trim();
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
   }
 
-  /** Evidently's defaults: drift share 0.5, tests chosen by kind and size; 20 histogram bins. */
+  /** The drift settings alone; the report settings take their defaults. */
+  public MonitoringConfig(double driftShare, int histogramBins, DriftTestConfig numerical, DriftTestConfig categorical,
+      Map<String, DriftTestConfig> columns) {
+    this(driftShare, histogramBins, numerical, categorical, columns, DEFAULT_CURRENT_WINDOW_DAYS, QualityPeriod.DAY,
+        DEFAULT_DEGRADATION_FACTOR, DEFAULT_REPORTS_DIR, AlertsConfig.defaults());
+  }
+
+  /** Evidently's defaults: drift share 0.5, tests chosen by kind and size; 20 histogram bins; the report defaults. */
   public static MonitoringConfig defaults() {
     return new MonitoringConfig(0.5, 20, DriftTestConfig.AUTO, DriftTestConfig.AUTO, Map.of());
   }
@@ -41,11 +73,13 @@ public record MonitoringConfig(
   public MonitoringConfig withColumn(String name, DriftTestConfig test) {
     Map<String, DriftTestConfig> more = new LinkedHashMap<>(columns);
     more.put(name, test);
-    return new MonitoringConfig(driftShare, histogramBins, numerical, categorical, more);
+    return new MonitoringConfig(driftShare, histogramBins, numerical, categorical, more, currentWindowDays, qualityPeriod,
+        degradationFactor, reportsDir, alerts);
   }
 
   public MonitoringConfig withDriftShare(double share) {
-    return new MonitoringConfig(share, histogramBins, numerical, categorical, columns);
+    return new MonitoringConfig(share, histogramBins, numerical, categorical, columns, currentWindowDays, qualityPeriod,
+        degradationFactor, reportsDir, alerts);
   }
 
   /** The block for every column of this kind ({@code numerical} or {@code categorical}). */

@@ -149,4 +149,44 @@ public final class Columns {
   public static final String VWAP = "vwap";
   public static final String FIRST_TS = "first_ts";
   public static final String LAST_TS = "last_ts";
+
+  // drift reports (ops.monitoring): one row per (report_date, task); also uses TASK, MODEL_NAME, MODEL_VERSION
+  /** The date a report is for: the end of its current window (the folder name under the reports dir). */
+  public static final String REPORT_DATE = "report_date";
+  /** First and last day of the current window. */
+  public static final String WINDOW_START = "window_start";
+  public static final String WINDOW_END = "window_end";
+  /** The champion's training data version and as-of date the reference was read at. */
+  public static final String REFERENCE_TABLE_VERSION = "reference_table_version";
+  public static final String REFERENCE_AS_OF = "reference_as_of";
+  public static final String REFERENCE_ROWS = "reference_rows";
+  public static final String CURRENT_ROWS = "current_rows";
+  public static final String MONITORED_COLUMNS = "monitored_columns";
+  public static final String DRIFTED_COLUMNS = "drifted_columns";
+  /** Drifted columns / monitored columns, and the share at which the dataset counts as drifted. */
+  public static final String DRIFTED_SHARE = "drifted_share";
+  public static final String DRIFT_SHARE_THRESHOLD = "drift_share_threshold";
+  public static final String DATASET_DRIFT = "dataset_drift";
+  /** Names of the drifted columns, comma-separated in model order. */
+  public static final String DRIFTED_COLUMN_NAMES = "drifted_column_names";
+  public static final String PREDICTION_DRIFT_TEST = "prediction_drift_test";
+  public static final String PREDICTION_DRIFT_SCORE = "prediction_drift_score";
+  public static final String PREDICTION_DRIFT_THRESHOLD = "prediction_drift_threshold";
+  public static final String PREDICTION_DRIFT = "prediction_drift";
+  /** Predictions in the current window whose label has matured, and their errors. */
+  public static final String LABELED_ROWS = "labeled_rows";
+  public static final String RMSE = "rmse";
+  public static final String MAE = "mae";
+  public static final String QLIKE = "qlike";
+  /** The champion's walk-forward CV errors the current ones are compared with. */
+  public static final String CV_RMSE = "cv_rmse";
+  public static final String CV_MAE = "cv_mae";
+  public static final String CV_QLIKE = "cv_qlike";
+  public static final String DEGRADATION_FACTOR = "degradation_factor";
+  public static final String DEGRADED = "degraded";
+  /** What happened to the alert: off, not_needed, sent, or failed: why. */
+  public static final String ALERT_STATUS = "alert_status";
+  public static final String REPORT_PATH = "report_path";
+  public static final String MLFLOW_RUN_ID = "mlflow_run_id";
+  public static final String REPORTED_AT = "reported_at";
 }

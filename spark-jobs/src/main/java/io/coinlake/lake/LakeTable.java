@@ -21,7 +21,9 @@ public enum LakeTable {
   GOLD_PREDICTIONS("gold", "predictions", Columns.SYMBOL, Columns.TS, Columns.HORIZON, Columns.MODEL_NAME),
   OPS_FILE_INGESTS("ops", "file_ingests", Columns.BATCH_ID, Columns.SOURCE_FILE),
   OPS_DAG_RUNS("ops", "dag_runs", Columns.RUN_ID),
-  OPS_TASK_RUNS("ops", "task_runs", Columns.RUN_ID, Columns.TASK, Columns.ATTEMPT);
+  OPS_TASK_RUNS("ops", "task_runs", Columns.RUN_ID, Columns.TASK, Columns.ATTEMPT),
+  /** The headline numbers of every drift report: one row per (report date, prediction task). */
+  OPS_MONITORING("ops", "monitoring", Columns.REPORT_DATE, Columns.TASK);
 
   private final String layer;
   private final String table;

@@ -73,7 +73,7 @@ public final class DriftJson {
     result.put("dataset_drift", report.datasetDrift());
   }
 
-  private static void driftEntry(ObjectNode entry, ColumnReport column) {
+  static void driftEntry(ObjectNode entry, ColumnReport column) {
     ColumnDrift drift = column.drift();
     entry.put("column_name", column.name());
     entry.put("column_type", column.kind().evidentlyName());
@@ -145,7 +145,7 @@ public final class DriftJson {
   }
 
   /** A finite number, or null (JSON has no NaN or infinity). */
-  private static void number(ObjectNode node, String key, Double value) {
+  static void number(ObjectNode node, String key, Double value) {
     if (value == null || !Double.isFinite(value)) {
       node.putNull(key);
     } else {

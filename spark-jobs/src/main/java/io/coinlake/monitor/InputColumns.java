@@ -51,4 +51,14 @@ final class InputColumns {
       throw new MonitoringException("a column is listed twice among the monitored columns " + columns.stream().map(ColumnSpec::name).toList());
     }
   }
+
+  /** Every named column is present; {@code side} names the input in the message. */
+  static void requireNames(Dataset<Row> data, String side, List<String> names) {
+    List<String> present = Arrays.asList(data.columns());
+    List<String> missing = names.stream().filter(n -> !present.contains(n)).toList();
+    if (!missing.isEmpty()) {
+      throw new MonitoringException("the " + side + " lack the columns " + missing + " (they have " + present
+          + "); rebuild them with the stage that writes them");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.coinlake.orchestrate;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LogicalWindow;
 import io.coinlake.ingest.IngestResult;
+import io.coinlake.monitor.ReportResult;
 import io.coinlake.quality.ValidationReport;
 import io.coinlake.score.ScoreResult;
 import io.coinlake.train.TrainResult;
@@ -22,6 +23,7 @@ public final class PipelineContext {
   List<ValidationReport> validations = List.of();
   TrainResult train;
   ScoreResult score;
+  ReportResult report;
 
   /** {@code reingest}: read files again even when their content was ingested before. */
   public PipelineContext(SparkSession spark, CoinlakeConfig config, LogicalWindow window, Console console, boolean reingest) {
@@ -50,5 +52,9 @@ public final class PipelineContext {
 
   public ScoreResult score() {
     return score;
+  }
+
+  public ReportResult report() {
+    return report;
   }
 }

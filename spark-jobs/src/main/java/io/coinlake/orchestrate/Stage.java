@@ -2,6 +2,7 @@ package io.coinlake.orchestrate;
 
 import io.coinlake.features.FeaturesVolatilityJob;
 import io.coinlake.ingest.IngestJob;
+import io.coinlake.monitor.ReportVolatilityJob;
 import io.coinlake.quality.ValidateJob;
 import io.coinlake.quality.ValidationReport;
 import io.coinlake.score.ScoreVolatilityJob;
@@ -45,6 +46,15 @@ public enum Stage {
     var s = ctx.score;
     return new StageReport("score", 0, -1, -1, -1, s.predictions(),
         "gold.predictions by " + s.modelName() + " v" + s.version());
+  }),
+  REPORT("report", ctx -> {
+    ctx.report = ReportVolatilityJob.run(ctx.spark, ctx.config, ctx.window);
+    var r = ctx.report;
+    ctx.console.line("[report] " + r.verdict());
+    if (r.alertDue()) {
+      ctx.console.line("[report] " + r.alertLine());
+    }
+    return new StageReport("report", 0, r.currentRows(), -1, -1, -1, r.htmlPath());
   });
 
   private final String label;

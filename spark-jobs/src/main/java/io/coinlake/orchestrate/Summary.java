@@ -54,11 +54,21 @@ public final class Summary {
       console.line(String.format("Predictions: %d symbols scored at their newest ts (up to %s) by %s v%d -> gold.predictions",
           ctx.score.predictions(), ctx.score.newestTs(), ctx.score.modelName(), ctx.score.version()));
     }
+    if (ctx.report != null) {
+      var r = ctx.report;
+      console.line(String.format("Monitoring %s (window %s to %s): %s", r.reportDate(), r.window().start(), r.window().end(), r.verdict()));
+      if (r.alertDue()) {
+        console.line("  " + r.alertLine());
+      }
+    }
     console.line("Where to look:");
     console.line("  tables   " + lake.root() + "/{bronze,silver,quarantine,gold,ops}/...   e.g. ./coinlake sql \"SELECT * FROM gold.predictions\"");
     console.line("  mlflow   " + trackingUri + (io.coinlake.tracking.Tracking.isServer(trackingUri) ? "   (open it in a browser)"
         : "   (mlflow ui --backend-store-uri " + trackingUri + ")"));
     console.line("  reports  " + lake.path(ValidateJob.REPORT_DIR) + "/<contract>_" + ctx.window.label() + ".json");
+    if (ctx.report != null) {
+      console.line("  drift    " + ctx.report.htmlPath() + "   (all reports: " + ctx.report.indexPath() + "; ./coinlake sql \"SELECT * FROM ops.monitoring\")");
+    }
   }
 
   private static void printLedger(PipelineContext ctx, Lake lake, Console console) {

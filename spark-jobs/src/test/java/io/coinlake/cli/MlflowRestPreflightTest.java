@@ -19,10 +19,10 @@ class MlflowRestPreflightTest {
   @TempDir Path tmp;
 
   @Test
-  void anUnreachableServerStopsTrainScoreAndRunBeforeSpark() throws Exception {
+  void anUnreachableServerStopsTrainScoreReportAndRunBeforeSpark() throws Exception {
     // without a Spark master, reaching SparkSessions.create would exit 2 instead: that proves the order
     int port = FakeMlflowServer.unusedPort();
-    for (String command : new String[] {"train", "score", "run"}) {
+    for (String command : new String[] {"train", "score", "report", "run"}) {
       String err = stderrOf(command, "--set", "mlflow.trackingUri=http://127.0.0.1:" + port, "--set", "mlflow.http.maxAttempts=1",
           "--set", "lake.root=" + tmp.resolve("lake"));
       String line = err.lines().filter(l -> l.startsWith("coinlake:")).findFirst().orElse(err);

@@ -67,7 +67,8 @@ class SparkSubmitClusterIT {
         "mlflow: {trackingUri: " + dir.resolve("mlruns") + ", experiment: cluster-it}",
         "ingest: {ohlcv: {interval: 1d, sources: [{path: " + input + ", glob: 'coin_*.csv', layout: kaggle}]},",
         "  snapshots: {sources: []}, ticks: {sources: []}}",
-        "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [15], maxDepth: [3]}}}", ""));
+        "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [15], maxDepth: [3]}}}",
+        "monitoring: {reportsDir: " + dir.resolve("reports") + "}", ""));
 
     cluster = SparkStandaloneCluster.start(dir.resolve("cluster"));
     for (String task : TASKS) {
@@ -230,5 +231,19 @@ class SparkSubmitClusterIT {
   private static List<String> symbols(LakeTable table) {
     return lake().read(spark(), table).select(SYMBOL).distinct().orderBy(SYMBOL).collectAsList().stream()
         .map(r -> r.getString(0)).toList();
+  }
+
+  @Test
+  void theReportComparedTheChampionsTrainingRowsWithTheWindowUpToTheDate() throws Exception {
+    Path html = dir.resolve("reports/" + DATE + "/volatility.html");
+    assertTrue(submissions.get("report").output().contains("[report] done in"), submissions.get("report").tail());
+    assertTrue(Files.isRegularFile(html), "the driver wrote the page: " + html);
+    assertTrue(Files.isRegularFile(dir.resolve("reports/index.html")));
+    Row row = lake().read(spark(), LakeTable.OPS_MONITORING).first();
+    assertEquals(DATE, row.getAs(REPORT_DATE).toString());
+    assertEquals(13, row.<Integer>getAs(MONITORED_COLUMNS));
+    assertEquals(html.toString(), row.getAs(REPORT_PATH));
+    assertTrue(row.<Long>getAs(REFERENCE_ROWS) > 0 && row.<Long>getAs(CURRENT_ROWS) > 0, row.toString());
+    assertEquals(1L, lake().read(spark(), LakeTable.OPS_MONITORING).count());
   }
 }

@@ -1,6 +1,7 @@
 package io.coinlake.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,43 @@ class MonitoringConfigTest {
     assertEquals(DriftTestConfig.AUTO, monitoring.categorical());
     assertEquals(DriftTestConfig.AUTO, monitoring.forColumn("rv_7"));
     assertEquals(MonitoringConfig.defaults(), monitoring);
+    assertEquals(30, monitoring.currentWindowDays());
+    assertEquals(MonitoringConfig.QualityPeriod.DAY, monitoring.qualityPeriod());
+    assertEquals(1.5, monitoring.degradationFactor());
+    assertEquals("./evidently-reports", monitoring.reportsDir());
+    assertEquals(new AlertsConfig("", "COINLAKE_ALERT_WEBHOOK_URL", 10), monitoring.alerts());
+    assertEquals(java.util.Optional.empty(), monitoring.alerts().webhook(java.util.Map.of()), "alerts are off by default");
+  }
+
+  @Test
+  void reportSettingsLoad() {
+    MonitoringConfig monitoring = ConfigLoader.load(null, List.of(
+        "monitoring.currentWindowDays=7",
+        "monitoring.qualityPeriod=week",
+        "monitoring.degradationFactor=2.5",
+        "monitoring.reportsDir=s3a://bucket/reports",
+        "monitoring.alerts.webhookUrl=https://hooks.example.com/services/T/B/x",
+        "monitoring.alerts.timeoutSeconds=3")).monitoring();
+    assertEquals(7, monitoring.currentWindowDays());
+    assertEquals(MonitoringConfig.QualityPeriod.WEEK, monitoring.qualityPeriod());
+    assertEquals(2.5, monitoring.degradationFactor());
+    assertEquals("s3a://bucket/reports", monitoring.reportsDir());
+    assertEquals(3, monitoring.alerts().timeoutSeconds());
+    assertEquals(java.net.URI.create("https://hooks.example.com/services/T/B/x"), monitoring.alerts().webhook(java.util.Map.of()).orElseThrow());
+  }
+
+  @Test
+  void badReportSettingsNameTheKeyAndNeverEchoAWebhook() {
+    ConfigException factor = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("monitoring.degradationFactor=0")));
+    assertTrue(factor.getMessage().contains("'degradationFactor' must be a finite number > 0, got 0.0"), factor.getMessage());
+    ConfigException days = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("monitoring.currentWindowDays=0")));
+    assertTrue(days.getMessage().contains("'currentWindowDays' must be > 0, got 0"), days.getMessage());
+    ConfigException period = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("monitoring.qualityPeriod=month")));
+    assertTrue(period.getMessage().contains("'monitoring.qualityPeriod'"), period.getMessage());
+    ConfigException hook = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, List.of("monitoring.alerts.webhookUrl=ftp://files.example.com/secret-token")));
+    assertTrue(hook.getMessage().contains("'webhookUrl' must be an http(s) URL with a host"), hook.getMessage());
+    assertFalse(hook.getMessage().contains("secret-token"), hook.getMessage());
   }
 
   @Test

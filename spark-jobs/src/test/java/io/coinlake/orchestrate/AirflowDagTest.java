@@ -79,7 +79,8 @@ class AirflowDagTest {
 
     String defaultJar = REPO.toRealPath().resolve("spark-jobs/target/coinlake-jobs.jar").toString();
     assertMatchesSpec(spec, dag, defaultJar, "spark_default", flags(REPO.resolve("conf/spark-java17.options")));
-    assertEquals(List.of("ingest", "validate", "features", "train", "score"), taskIds(dag));
+    assertEquals(List.of("ingest", "validate", "features", "train", "score", "report"), taskIds(dag));
+    assertEquals(List.of("report", "--date", "{{ ds }}"), strings(task(dag, "report").get("application_args")));
     assertEquals(List.of("coinlake_pipeline_spec", "coinlake_jar", "coinlake_spark_conn_id"), strings(dag.get("variables_read")));
     assertEquals(REPO.toRealPath().resolve("dags/coinlake_dag.py").toString(), dag.get("dag_file").asText());
     JsonNode train = task(dag, "train");

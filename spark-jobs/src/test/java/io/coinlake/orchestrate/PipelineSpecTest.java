@@ -23,10 +23,12 @@ class PipelineSpecTest {
   }
 
   @Test
-  void theShippedSpecIsTheFiveStagesInAChainRunDailyWithOneWriter() {
+  void theShippedSpecIsTheSixStagesInAChainRunDailyWithOneWriter() {
     PipelineSpec spec = PipelineSpecLoader.load(java.nio.file.Path.of("../conf/pipeline.yaml"));
-    assertEquals(List.of("ingest", "validate", "features", "train", "score"), spec.order().stream().map(TaskSpec::id).toList());
+    assertEquals(List.of("ingest", "validate", "features", "train", "score", "report"), spec.order().stream().map(TaskSpec::id).toList());
     assertEquals(List.of("features"), spec.task("train").dependsOn());
+    assertEquals(List.of("score"), spec.task("report").dependsOn());
+    assertEquals(new RetryPolicy(1, Duration.ofSeconds(30), true, Duration.ofSeconds(600)), spec.retryPolicy(spec.task("report")));
     assertEquals("30 1 * * *", spec.schedule().expression());
     assertEquals(1, spec.dag().maxActiveRuns());
     assertEquals(new RetryPolicy(1, Duration.ofSeconds(30), true, Duration.ofSeconds(600)), spec.retryPolicy(spec.task("train")));
@@ -61,7 +63,7 @@ class PipelineSpecTest {
         error("tasks: [{id: a, command: ingest, dependsOn: [b]}, {id: b, command: validate, dependsOn: [a]}]"));
     assertEquals("p.yaml: task 'a' depends on 'x', which is not a task (tasks: [a])",
         error("tasks: [{id: a, command: ingest, dependsOn: [x]}]"));
-    assertEquals("p.yaml: unknown command 'ingst'; use one of [ingest, validate, features, train, score]",
+    assertEquals("p.yaml: unknown command 'ingst'; use one of [ingest, validate, features, train, score, report]",
         error("tasks: [{id: a, command: ingst}]"));
     assertEquals("p.yaml: task id 'a' appears twice; task ids must be unique",
         error("tasks: [{id: a, command: ingest}, {id: a, command: validate}]"));
