@@ -33,6 +33,33 @@ public final class FileStoreBackend implements TrackingBackend, ModelRegistry {
     return tracking;
   }
 
+  /**
+   * The ids of every active run of every active experiment, oldest start first (ties by id): for
+   * reading the store, e.g. in the notebooks.
+   */
+  public List<String> runIds() {
+    List<RunMeta> runs = new java.util.ArrayList<>();
+    for (ExperimentMeta experiment : tracking.activeExperiments()) {
+      runs.addAll(tracking.activeRuns(experiment.experimentId()));
+    }
+    runs.sort(java.util.Comparator.comparingLong(RunMeta::startTime).thenComparing(RunMeta::runId));
+    return runs.stream().map(RunMeta::runId).toList();
+  }
+
+  /**
+   * The ids of the active runs whose {@code mlflow.parentRunId} tag is {@code parentRunId}, oldest
+   * start first: a training's candidate runs.
+   *
+   * @throws TrackingException when the parent run does not exist
+   */
+  public List<String> childRunIds(String parentRunId) {
+    String experimentId = tracking.runMeta(parentRunId).experimentId();
+    return tracking.activeRuns(experimentId).stream()
+        .map(RunMeta::runId)
+        .filter(id -> parentRunId.equals(tracking.tags(id).get(MlflowTags.PARENT_RUN_ID)))
+        .toList();
+  }
+
   /** The absolute root directory of the store. */
   public Path root() {
     return tracking.root();
