@@ -2,9 +2,9 @@ package io.coinlake.tracking;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * MLflow's {@code ./mlruns} file store, as MLflow 2.17 writes it, so that {@code mlflow ui
@@ -34,6 +34,33 @@ public final class FileStoreBackend extends TrackingAndRegistry {
   /** The tracking half, for reading the whole store (publishing). */
   TrackingStore store() {
     return tracking;
+  }
+
+  /**
+   * The ids of every active run of every active experiment, oldest start first (ties by id): for
+   * reading the store, e.g. in the notebooks.
+   */
+  public List<String> runIds() {
+    List<RunMeta> runs = new ArrayList<>();
+    for (ExperimentMeta experiment : tracking.activeExperiments()) {
+      runs.addAll(tracking.activeRuns(experiment.experimentId()));
+    }
+    runs.sort(Comparator.comparingLong(RunMeta::startTime).thenComparing(RunMeta::runId));
+    return runs.stream().map(RunMeta::runId).toList();
+  }
+
+  /**
+   * The ids of the active runs whose {@code mlflow.parentRunId} tag is {@code parentRunId}, oldest
+   * start first: a training's candidate runs.
+   *
+   * @throws TrackingException when the parent run does not exist
+   */
+  public List<String> childRunIds(String parentRunId) {
+    String experimentId = tracking.runMeta(parentRunId).experimentId();
+    return tracking.activeRuns(experimentId).stream()
+        .map(RunMeta::runId)
+        .filter(id -> parentRunId.equals(tracking.tags(id).get(MlflowTags.PARENT_RUN_ID)))
+        .toList();
   }
 
   /** The absolute root directory of the store. */

@@ -11,6 +11,8 @@ public final class TrainRunKeys {
   public static final String SELECTION_METRIC = TrainingSpec.SELECTION_METRIC;
   /** Tag: the winner's name, also set at the run's start. */
   public static final String SELECTED_MODEL_TAG = "coinlake.selected_model";
+  /** Tag on a training's parent run, set once its version is registered: the version number. */
+  public static final String REGISTERED_VERSION_TAG = "coinlake.registered_version";
   /** Metric: how many rows the winner was refit on. */
   public static final String TRAINING_ROWS = "training_rows";
 

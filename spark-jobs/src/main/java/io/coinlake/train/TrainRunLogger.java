@@ -105,7 +105,7 @@ final class TrainRunLogger {
       if (moves) {
         new ModelPromotion(tracking.registry(), Clock.systemUTC()).promote(registeredModel, version.version());
       }
-      runs.setTags(parent, Map.of("coinlake.registered_version", Integer.toString(version.version()),
+      runs.setTags(parent, Map.of(TrainRunKeys.REGISTERED_VERSION_TAG, Integer.toString(version.version()),
           "coinlake.champion_moved", Boolean.toString(moves)));
       runs.endRun(parent, RunStatus.FINISHED);
     } catch (RuntimeException e) {

@@ -309,4 +309,29 @@ class FileStoreTrackingTest {
     assertEquals("on", meta.get("run_name"));
     assertTrue(Files.readString(root.resolve(exp).resolve(run).resolve("meta.yaml")).contains("run_name: \"on\"\n"));
   }
+
+  @Test
+  void runIdsListEveryActiveRunOldestFirstAndChildRunIdsOnlyAParentsCandidates() {
+    String exp = store.getOrCreateExperiment("e");
+    clock.set(T0 + 100);
+    String parent = store.startRun(exp, "training", null, Map.of());
+    clock.set(T0 + 300);
+    String second = store.startRun(exp, "har_linear", parent, Map.of());
+    clock.set(T0 + 200);
+    String first = store.startRun(exp, "persistence", parent, Map.of());
+    clock.set(T0 + 400);
+    String otherParent = store.startRun(exp, "another training", null, Map.of());
+    String otherChild = store.startRun(exp, "persistence", otherParent, Map.of());
+    String elsewhere = store.startRun(store.getOrCreateExperiment("f"), "x", null, Map.of());
+
+    assertEquals(List.of(first, second), store.childRunIds(parent));
+    assertEquals(List.of(otherChild), store.childRunIds(otherParent));
+    assertEquals(List.of(), store.childRunIds(first));
+    List<String> all = store.runIds();
+    assertEquals(6, all.size(), all.toString());
+    assertEquals(List.of(parent, first, second), all.subList(0, 3));
+    // the last three started at the same millisecond, in two experiments: ordered by id
+    assertEquals(java.util.stream.Stream.of(otherParent, otherChild, elsewhere).sorted().toList(), all.subList(3, 6));
+    assertThrows(TrackingException.class, () -> store.childRunIds("0123456789abcdef0123456789abcdef"));
+  }
 }
