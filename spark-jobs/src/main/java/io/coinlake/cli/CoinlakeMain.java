@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coinlake", mixinStandardHelpOptions = true, version = "coinlake 0.1.0",
     description = "Crypto market data -> Delta lake -> contracts -> features -> models -> predictions.",
     subcommands = {RunCommand.class, StatusCommand.class, ScheduleCommand.class, Commands.Ingest.class, Commands.Validate.class, Commands.Features.class,
-        Commands.Train.class, Commands.Score.class, SqlCommand.class, FetchCommand.class, ModelCommand.class,
+        Commands.Train.class, Commands.Score.class, SqlCommand.class, FetchCommand.class, ModelCommand.class, GenerateCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class CoinlakeMain {
   public static final int FAILED = 1;

@@ -1,0 +1,131 @@
+package io.coinlake.bench;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LogicalWindow;
+import io.coinlake.ingest.IngestResult;
+import io.coinlake.lake.RecordKind;
+import io.coinlake.orchestrate.Console;
+import io.coinlake.orchestrate.ErrorLines;
+import io.coinlake.orchestrate.PipelineContext;
+import io.coinlake.orchestrate.Stage;
+import io.coinlake.orchestrate.StageReport;
+import io.coinlake.synth.MarketWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the pipeline's stages on a benchmark data set in one SparkSession and measures each: wall
+ * time, rows per second, heap and RSS peaks, GC and CPU seconds ({@link MemoryMeter}). The stages
+ * are the pipeline's own ({@link Stage}, as {@code coinlake run} runs them); their output goes to
+ * {@code <run folder>/pipeline.log}, the bench's progress to {@code progress}.
+ *
+ * <p>Order: the startup cost is taken first (JVM start to a trivial finished Spark job, with the
+ * session the caller just built), then the data set is generated or reused, then the stages run on
+ * an emptied run folder. Generation is reported but is not part of the total.
+ */
+public final class Bench {
+  public static final List<Stage> STAGES = List.of(Stage.INGEST, Stage.VALIDATE, Stage.FEATURES, Stage.TRAIN, Stage.SCORE);
+  public static final String PIPELINE_LOG = "pipeline.log";
+
+  private Bench() {}
+
+  /** The report, and what failed (null when every stage ran). */
+  public record Outcome(BenchReport report, Throwable failure) {}
+
+  /** {@code config} must already point at the plan ({@link BenchPlan#configOverrides}). */
+  public static Outcome run(SparkSession spark, CoinlakeConfig config, BenchPlan plan, LogicalWindow window,
+      Console progress) throws IOException {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    String startedAt = Instant.now().toString();
+    double sessionReady = sinceMillis(jvmStart);
+    try (MemoryMeter meter = new MemoryMeter()) {
+      JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).count();
+      double firstJob = sinceMillis(jvmStart);
+      Usage startupUsage = meter.read();
+      BenchReport.Startup startup = new BenchReport.Startup(sessionReady, firstJob, startupUsage.heapPeakBytes(),
+          startupUsage.heapAfterGcPeakBytes(), startupUsage.rssPeakBytes(), startupUsage.gcSeconds(), startupUsage.cpuSeconds());
+      Machine machine = Machine.detect(spark);
+      progress.line(String.format("[bench] startup: JVM start -> session ready %.1f s, -> first Spark job %.1f s", sessionReady, firstJob));
+
+      BenchReport.Dataset dataset = prepareData(plan, progress);
+      RunFolder.prepare(plan.runDir());
+      Path log = plan.runDir().resolve(PIPELINE_LOG);
+      progress.line("[bench] stages on " + plan.name() + ", pipeline output in " + log);
+
+      List<StageResult> results = new ArrayList<>();
+      Throwable failure = null;
+      String failedStage = null;
+      Usage all = startupUsage;
+      double seconds = firstJob;
+      try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        Console pipelineOutput = new Console(logStream);
+        PipelineContext ctx = new PipelineContext(spark, config, window, pipelineOutput, false);
+        for (Stage stage : STAGES) {
+          meter.reset();
+          long start = System.nanoTime();
+          try {
+            StageReport r = stage.run(ctx, pipelineOutput);
+            double wall = (System.nanoTime() - start) / 1e9;
+            Usage usage = meter.read();
+            long rows = r.rowsIn() >= 0 ? r.rowsIn() : r.rowsOut();
+            results.add(StageResult.of(stage.label(), wall, rows, r.rowsOut(), usage, null));
+            all = all.plus(usage);
+            seconds += wall;
+            progress.line(String.format("[bench] %-8s %7.1f s  %,d rows", stage.label(), wall, rows));
+            if (stage == Stage.INGEST && plan.sample()) {
+              dataset = sampleDataset(dataset, ctx.ingest());
+            }
+          } catch (RuntimeException | Error e) { // an OutOfMemoryError is a result worth recording, too
+            failure = e;
+            failedStage = stage.label();
+            progress.line(String.format("[bench] %-8s FAILED after %.1f s: %s", stage.label(), (System.nanoTime() - start) / 1e9,
+                ErrorLines.oneLine(e)));
+            break;
+          }
+        }
+      }
+      if (failure == null) {
+        results.add(StageResult.of(BenchReport.TOTAL, seconds, dataset.rows(), -1, all, "startup + stages"));
+      }
+      BenchReport report = new BenchReport(startedAt, machine, dataset, startup, meter.rssPerInterval() ? "stage" : "process",
+          results, failure == null ? BenchReport.OK : BenchReport.FAILED, failedStage,
+          failure == null ? null : ErrorLines.oneLine(failure));
+      return new Outcome(report, failure);
+    }
+  }
+
+  private static BenchReport.Dataset prepareData(BenchPlan plan, Console progress) {
+    if (plan.sample()) {
+      return new BenchReport.Dataset(BenchPlan.SAMPLE, BenchPlan.SAMPLE, null, null, null, -1, 0, null, 0);
+    }
+    var spec = plan.market();
+    progress.line(String.format("[bench] data set %s: %,d coins x %,d days = %,d rows in %s", spec.name(), spec.coins(), spec.days(),
+        spec.rows(), plan.dataDir()));
+    MarketWriter.Result data = MarketWriter.ensure(spec, plan.dataDir(), MarketWriter.DEFAULT_THREADS);
+    progress.line(data.reused() ? "[bench] reusing the data set generated earlier (same spec, see its manifest)"
+        : String.format("[bench] generated in %.1f s (%,.0f MB)", data.seconds(), data.manifest().bytes() / 1e6));
+    return new BenchReport.Dataset(spec.name(), data.reused() ? "reused" : "generated", spec.coins(), spec.days(), spec.seed(),
+        data.manifest().rows(), data.manifest().files(), plan.dataDir().toString(), data.reused() ? 0 : data.seconds());
+  }
+
+  /** The sample's size is known once ingest has read it. */
+  private static BenchReport.Dataset sampleDataset(BenchReport.Dataset d, IngestResult ingest) {
+    var files = ingest.files(RecordKind.OHLCV);
+    long rows = files.stream().mapToLong(f -> f.rowsRead()).sum();
+    String dir = files.isEmpty() ? null : Path.of(files.get(0).sourceFile().replaceFirst("^file:", "")).getParent().toString();
+    return new BenchReport.Dataset(d.name(), d.source(), null, null, null, rows, files.size(), dir, 0);
+  }
+
+  private static double sinceMillis(long epochMillis) {
+    return (System.currentTimeMillis() - epochMillis) / 1e3;
+  }
+}
