@@ -41,12 +41,23 @@ public final class Bench {
   /** The report, and what failed (null when every stage ran). */
   public record Outcome(BenchReport report, Throwable failure) {}
 
-  /** {@code config} must already point at the plan ({@link BenchPlan#configOverrides}). */
-  public static Outcome run(SparkSession spark, CoinlakeConfig config, BenchPlan plan, LogicalWindow window,
+  /** The stages from ingest up to and including {@code last} (each needs the ones before it). */
+  public static List<Stage> until(Stage last) {
+    int end = STAGES.indexOf(last);
+    if (end < 0) {
+      throw new IllegalArgumentException("--until " + last.label() + " is not a bench stage; use one of " + STAGES.stream().map(Stage::label).toList());
+    }
+    return STAGES.subList(0, end + 1);
+  }
+
+  /** Runs {@code stages} (a prefix of {@link #STAGES}); {@code config} must already point at the plan ({@link BenchPlan#configOverrides}). */
+  public static Outcome run(SparkSession spark, CoinlakeConfig config, BenchPlan plan, LogicalWindow window, List<Stage> stages,
       Console progress) throws IOException {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     String startedAt = Instant.now().toString();
     double sessionReady = sinceMillis(jvmStart);
+    SparkJobCounter counter = new SparkJobCounter();
+    spark.sparkContext().addSparkListener(counter);
     try (MemoryMeter meter = new MemoryMeter()) {
       JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).count();
       double firstJob = sinceMillis(jvmStart);
@@ -69,15 +80,18 @@ public final class Bench {
       try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
         Console pipelineOutput = new Console(logStream);
         PipelineContext ctx = new PipelineContext(spark, config, window, pipelineOutput, false);
-        for (Stage stage : STAGES) {
+        for (Stage stage : stages) {
           meter.reset();
+          long jobsBefore = counter.jobs();
+          long tasksBefore = counter.tasks();
           long start = System.nanoTime();
           try {
             StageReport r = stage.run(ctx, pipelineOutput);
             double wall = (System.nanoTime() - start) / 1e9;
             Usage usage = meter.read();
             long rows = r.rowsIn() >= 0 ? r.rowsIn() : r.rowsOut();
-            results.add(StageResult.of(stage.label(), wall, rows, r.rowsOut(), usage, null));
+            results.add(StageResult.of(stage.label(), wall, rows, r.rowsOut(), usage, counter.jobs() - jobsBefore,
+                counter.tasks() - tasksBefore, null));
             all = all.plus(usage);
             seconds += wall;
             progress.line(String.format("[bench] %-8s %7.1f s  %,d rows", stage.label(), wall, rows));
@@ -94,12 +108,15 @@ public final class Bench {
         }
       }
       if (failure == null) {
-        results.add(StageResult.of(BenchReport.TOTAL, seconds, dataset.rows(), -1, all, "startup + stages"));
+        results.add(StageResult.of(BenchReport.TOTAL, seconds, dataset.rows(), -1, all, counter.jobs(), counter.tasks(),
+            stages.size() == STAGES.size() ? "startup + stages" : "startup + " + String.join(", ", stages.stream().map(Stage::label).toList())));
       }
       BenchReport report = new BenchReport(startedAt, machine, dataset, startup, meter.rssPerInterval() ? "stage" : "process",
           results, failure == null ? BenchReport.OK : BenchReport.FAILED, failedStage,
           failure == null ? null : ErrorLines.oneLine(failure));
       return new Outcome(report, failure);
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
     }
   }
 

@@ -54,14 +54,14 @@ public record BenchReport(
   /** The console table: one line for the startup cost, one per stage, then the total. */
   public String table() {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(ROW, "stage", "wall s", "rows", "rows/s", "heap peak", "after GC", "RSS peak", "GC s", "CPU s", ""));
+    s.append(String.format(ROW, "stage", "wall s", "rows", "rows/s", "heap peak", "after GC", "RSS peak", "GC s", "CPU s", "jobs", ""));
     s.append(String.format(ROW, "startup", seconds(startup.firstJobSeconds()), "-", "-", gb(startup.heapPeakBytes()),
         gb(startup.heapAfterGcPeakBytes()), gb(startup.rssPeakBytes()), seconds(startup.gcSeconds()), seconds(startup.cpuSeconds()),
-        String.format("  JVM start -> first Spark job (session ready at %.1f s)", startup.sessionReadySeconds())));
+        "1", String.format("  JVM start -> first Spark job (session ready at %.1f s)", startup.sessionReadySeconds())));
     for (StageResult r : stages) {
       s.append(String.format(ROW, r.stage(), seconds(r.seconds()), count(r.rows()), count(Math.round(r.rowsPerSecond())),
           gb(r.heapPeakBytes()), gb(r.heapAfterGcPeakBytes()), gb(r.rssPeakBytes()), seconds(r.gcSeconds()), seconds(r.cpuSeconds()),
-          r.note() == null || r.note().isEmpty() ? "" : "  " + r.note()));
+          count(r.sparkJobs()), r.note() == null || r.note().isEmpty() ? "" : "  " + r.note()));
     }
     if (FAILED.equals(status)) {
       s.append("FAILED at ").append(failedStage).append(": ").append(error).append(System.lineSeparator());
@@ -69,7 +69,7 @@ public record BenchReport(
     return s.toString();
   }
 
-  private static final String ROW = "%-9s %7s %11s %10s %10s %10s %10s %6s %6s%s%n";
+  private static final String ROW = "%-9s %7s %11s %10s %10s %10s %10s %6s %6s %5s%s%n";
 
   private static String seconds(double s) {
     return s < 0 ? "-" : String.format("%.1f", s);

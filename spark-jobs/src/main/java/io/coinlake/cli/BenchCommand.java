@@ -6,6 +6,7 @@ import io.coinlake.bench.BenchReport;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigLoader;
 import io.coinlake.orchestrate.Console;
+import io.coinlake.orchestrate.Stage;
 import io.coinlake.orchestrate.StageFailedException;
 import io.coinlake.synth.MarketSpec;
 import java.io.IOException;
@@ -46,12 +47,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench", description = "Folder for data sets (data/) and runs (runs/) (default: ./${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--until", paramLabel = "STAGE", description = "Stop after this stage (ingest, validate, features, train or score; default: score).")
+  String until;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Where to write the JSON report (default: <out>/runs/<data set>/bench.json).")
   Path json;
 
   @Override
   public Integer call() throws IOException {
     BenchPlan plan = new BenchPlan(out, marketSpec());
+    List<Stage> stages = until == null ? Bench.STAGES : Bench.until(Stage.fromLabel(until));
     List<String> overrides = new ArrayList<>(options.overrides);
     overrides.addAll(plan.configOverrides());
     CoinlakeConfig config = ConfigLoader.load(options.configFile, overrides);
@@ -60,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(config, "coinlake bench");
     Bench.Outcome outcome;
     try {
-      outcome = Bench.run(spark, config, plan, window, console);
+      outcome = Bench.run(spark, config, plan, window, stages, console);
     } finally {
       spark.stop();
     }

@@ -16,8 +16,8 @@ class BenchReportTest {
         "true", "abc");
     var dataset = new BenchReport.Dataset("c2-d10-s1", "generated", 2, 10, 1L, 20, 2, "/data", 0.5);
     var startup = new BenchReport.Startup(2.0, 4.5, GIB / 4, -1, GIB / 2, 0.1, 6.0);
-    var ingest = StageResult.of("ingest", 2.0, 20, 20, new Usage(GIB, GIB / 2, 2 * GIB, 0.3, 3.5), null);
-    var total = StageResult.of(BenchReport.TOTAL, 6.5, 20, -1, new Usage(GIB, GIB / 2, 2 * GIB, 0.4, 9.5), "startup + stages");
+    var ingest = StageResult.of("ingest", 2.0, 20, 20, new Usage(GIB, GIB / 2, 2 * GIB, 0.3, 3.5), 12, 40, null);
+    var total = StageResult.of(BenchReport.TOTAL, 6.5, 20, -1, new Usage(GIB, GIB / 2, 2 * GIB, 0.4, 9.5), 13, 41, "startup + stages");
     return new BenchReport("2026-01-01T00:00:00Z", machine, dataset, startup, "stage", List.of(ingest, total), status,
         BenchReport.OK.equals(status) ? null : "validate", BenchReport.OK.equals(status) ? null : "out of memory");
   }
@@ -38,6 +38,8 @@ class BenchReportTest {
     assertEquals(GIB / 2, ingest.get("heap_after_gc_peak_bytes").asLong());
     assertEquals(2 * GIB, ingest.get("rss_peak_bytes").asLong());
     assertFalse(ingest.has("note"));
+    assertEquals(12, ingest.get("spark_jobs").asLong());
+    assertEquals(40, ingest.get("spark_tasks").asLong());
     assertEquals("total", json.get("stages").get(1).get("stage").asText());
   }
 
@@ -45,11 +47,11 @@ class BenchReportTest {
   void tableHasOneLinePerStageAfterTheStartupLine() {
     List<String> lines = report(BenchReport.OK).table().lines().toList();
     assertEquals(4, lines.size());
-    assertEquals(List.of("stage", "wall", "s", "rows", "rows/s", "heap", "peak", "after", "GC", "RSS", "peak", "GC", "s", "CPU", "s"),
+    assertEquals(List.of("stage", "wall", "s", "rows", "rows/s", "heap", "peak", "after", "GC", "RSS", "peak", "GC", "s", "CPU", "s", "jobs"),
         List.of(lines.get(0).trim().split("\\s+")));
-    assertEquals(List.of("startup", "4.5", "-", "-", "0.25", "GiB", "-", "0.50", "GiB", "0.1", "6.0", "JVM", "start", "->", "first",
+    assertEquals(List.of("startup", "4.5", "-", "-", "0.25", "GiB", "-", "0.50", "GiB", "0.1", "6.0", "1", "JVM", "start", "->", "first",
         "Spark", "job", "(session", "ready", "at", "2.0", "s)"), List.of(lines.get(1).trim().split("\\s+")));
-    assertEquals(List.of("ingest", "2.0", "20", "10", "1.00", "GiB", "0.50", "GiB", "2.00", "GiB", "0.3", "3.5"),
+    assertEquals(List.of("ingest", "2.0", "20", "10", "1.00", "GiB", "0.50", "GiB", "2.00", "GiB", "0.3", "3.5", "12"),
         List.of(lines.get(2).trim().split("\\s+")));
     assertTrue(lines.get(3).startsWith("total") && lines.get(3).endsWith("startup + stages"), lines.get(3));
   }

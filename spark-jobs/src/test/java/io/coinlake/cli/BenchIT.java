@@ -65,6 +65,7 @@ class BenchIT {
       assertTrue(s.get("heap_peak_bytes").asLong() > 1_000_000, at);
       assertTrue(s.get("rss_peak_bytes").asLong() > 1_000_000, at);
       assertTrue(s.get("cpu_seconds").asDouble() > 0, at);
+      assertTrue(s.get("spark_jobs").asLong() > 0 && s.get("spark_tasks").asLong() >= s.get("spark_jobs").asLong(), at);
       if (!at.equals("total")) {
         sum += s.get("seconds").asDouble();
       }
