@@ -75,6 +75,7 @@ public final class Bench {
       List<StageResult> results = new ArrayList<>();
       Throwable failure = null;
       String failedStage = null;
+      String error = null;
       Usage all = startupUsage;
       double seconds = firstJob;
       try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
@@ -99,10 +100,14 @@ public final class Bench {
               dataset = sampleDataset(dataset, ctx.ingest());
             }
           } catch (RuntimeException | Error e) { // an OutOfMemoryError is a result worth recording, too
+            double wall = (System.nanoTime() - start) / 1e9;
+            Usage usage = meter.read();
+            results.add(StageResult.of(stage.label(), wall, -1, -1, usage, counter.jobs() - jobsBefore, counter.tasks() - tasksBefore,
+                "FAILED"));
             failure = e;
             failedStage = stage.label();
-            progress.line(String.format("[bench] %-8s FAILED after %.1f s: %s", stage.label(), (System.nanoTime() - start) / 1e9,
-                ErrorLines.oneLine(e)));
+            error = ErrorLines.oneLine(e) + heapNote(usage);
+            progress.line(String.format("[bench] %-8s FAILED after %.1f s: %s", stage.label(), wall, error));
             break;
           }
         }
@@ -112,12 +117,23 @@ public final class Bench {
             stages.size() == STAGES.size() ? "startup + stages" : "startup + " + String.join(", ", stages.stream().map(Stage::label).toList())));
       }
       BenchReport report = new BenchReport(startedAt, machine, dataset, startup, meter.rssPerInterval() ? "stage" : "process",
-          results, failure == null ? BenchReport.OK : BenchReport.FAILED, failedStage,
-          failure == null ? null : ErrorLines.oneLine(failure));
+          results, failure == null ? BenchReport.OK : BenchReport.FAILED, failedStage, error);
       return new Outcome(report, failure);
     } finally {
       spark.sparkContext().removeSparkListener(counter);
     }
+  }
+
+  /**
+   * When the heap was (nearly) full even after a collection, says so: Spark then often reports
+   * only "SparkContext was shut down", because its handler stopped the context on an executor's OutOfMemoryError.
+   */
+  static String heapNote(Usage usage) {
+    long max = Runtime.getRuntime().maxMemory();
+    return usage.heapAfterGcPeakBytes() >= 0.9 * max
+        ? String.format(" (the heap was %.2f of %.2f GiB full after a GC: out of memory; see COINLAKE_DRIVER_MEMORY)",
+            usage.heapAfterGcPeakBytes() / (double) (1L << 30), max / (double) (1L << 30))
+        : "";
   }
 
   private static BenchReport.Dataset prepareData(BenchPlan plan, Console progress) {

@@ -19,4 +19,13 @@ class BenchStagesTest {
     assertEquals(List.of(Stage.INGEST), Bench.until(Stage.INGEST));
     assertEquals(Bench.STAGES, Bench.until(Stage.SCORE));
   }
+
+  @Test
+  void aHeapFullAfterCollectionIsCalledOutOfMemory() {
+    long max = Runtime.getRuntime().maxMemory();
+    String full = Bench.heapNote(new Usage(max, (long) (0.95 * max), -1, 1, 1));
+    assertTrue(full.contains("out of memory") && full.contains("COINLAKE_DRIVER_MEMORY"), full);
+    assertEquals("", Bench.heapNote(new Usage(max, max / 2, -1, 1, 1)));
+    assertEquals("", Bench.heapNote(new Usage(max, -1, -1, 1, 1)));
+  }
 }

@@ -132,7 +132,12 @@ class BenchIT {
     assertEquals("failed", failed.get("status").asText());
     assertEquals("ingest", failed.get("failed_stage").asText());
     assertTrue(failed.get("error").asText().contains(dir.resolve("nowhere").toString()), failed.get("error").asText());
-    assertEquals(0, failed.get("stages").size());
+    assertEquals(1, failed.get("stages").size());
+    JsonNode ingest = failed.get("stages").get(0);
+    assertEquals("ingest", ingest.get("stage").asText());
+    assertEquals("FAILED", ingest.get("note").asText());
+    assertEquals(-1, ingest.get("rows").asLong());
+    assertTrue(ingest.get("seconds").asDouble() > 0);
   }
 
   private static JsonNode stage(String name) {
