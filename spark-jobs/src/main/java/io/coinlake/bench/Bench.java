@@ -24,22 +24,57 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs the pipeline's stages on a benchmark data set in one SparkSession and measures each: wall
- * time, rows per second, heap and RSS peaks, GC and CPU seconds ({@link MemoryMeter}). The stages
- * are the pipeline's own ({@link Stage}, as {@code coinlake run} runs them); their output goes to
- * {@code <run folder>/pipeline.log}, the bench's progress to {@code progress}.
+ * time, rows per second, heap and RSS peaks, GC and CPU seconds ({@link MemoryMeter}), Spark jobs.
+ * The stages are the pipeline's own ({@link Stage}, as {@code coinlake run} runs them); their
+ * output goes to {@code <run folder>/pipeline.log}, the bench's progress to {@code progress}.
  *
  * <p>Order: the startup cost is taken first (JVM start to a trivial finished Spark job, with the
  * session the caller just built), then the data set is generated or reused, then the stages run on
  * an emptied run folder. Generation is reported but is not part of the total.
+ *
+ * <p>The report reaches {@code sink} at the end, also when a stage fails. If the JVM exits in the
+ * middle (Spark stops it after an executor's OutOfMemoryError, which in local mode is this JVM), a
+ * shutdown hook still hands the sink a report naming the stage that was running.
  */
 public final class Bench {
   public static final List<Stage> STAGES = List.of(Stage.INGEST, Stage.VALIDATE, Stage.FEATURES, Stage.TRAIN, Stage.SCORE);
   public static final String PIPELINE_LOG = "pipeline.log";
 
-  private Bench() {}
+  /** Where the report goes (a JSON file for the CLI). */
+  public interface ReportSink {
+    void write(BenchReport report) throws IOException;
+  }
 
   /** The report, and what failed (null when every stage ran). */
   public record Outcome(BenchReport report, Throwable failure) {}
+
+  private final SparkSession spark;
+  private final BenchPlan plan;
+  private final List<Stage> stages;
+  private final Console progress;
+  private final ReportSink sink;
+  private final MemoryMeter meter = new MemoryMeter();
+  private final SparkJobCounter counter = new SparkJobCounter();
+  private final List<StageResult> results = new ArrayList<>();
+  private final String startedAt = Instant.now().toString();
+  private Machine machine;
+  private BenchReport.Dataset dataset;
+  private BenchReport.Startup startup;
+  private Usage all;
+  private double seconds;
+  private Stage running;
+  private long runningSince;
+  private long jobsBefore;
+  private long tasksBefore;
+  private boolean reported;
+
+  private Bench(SparkSession spark, BenchPlan plan, List<Stage> stages, Console progress, ReportSink sink) {
+    this.spark = spark;
+    this.plan = plan;
+    this.stages = List.copyOf(stages);
+    this.progress = progress;
+    this.sink = sink;
+  }
 
   /** The stages from ingest up to and including {@code last} (each needs the ones before it). */
   public static List<Stage> until(Stage last) {
@@ -50,83 +85,138 @@ public final class Bench {
     return STAGES.subList(0, end + 1);
   }
 
-  /** Runs {@code stages} (a prefix of {@link #STAGES}); {@code config} must already point at the plan ({@link BenchPlan#configOverrides}). */
+  /**
+   * Runs {@code stages} (a prefix of {@link #STAGES}) and hands the report to {@code sink};
+   * {@code config} must already point at the plan ({@link BenchPlan#configOverrides}).
+   */
   public static Outcome run(SparkSession spark, CoinlakeConfig config, BenchPlan plan, LogicalWindow window, List<Stage> stages,
-      Console progress) throws IOException {
+      Console progress, ReportSink sink) throws IOException {
+    Bench bench = new Bench(spark, plan, stages, progress, sink);
+    Thread hook = new Thread(bench::onJvmExit, "coinlake-bench-report");
+    Runtime.getRuntime().addShutdownHook(hook);
+    spark.sparkContext().addSparkListener(bench.counter);
+    try {
+      return bench.execute(config, window);
+    } finally {
+      spark.sparkContext().removeSparkListener(bench.counter);
+      bench.meter.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException exiting) {
+        // the JVM is already shutting down: the hook reports
+      }
+    }
+  }
+
+  private Outcome execute(CoinlakeConfig config, LogicalWindow window) throws IOException {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    String startedAt = Instant.now().toString();
     double sessionReady = sinceMillis(jvmStart);
-    SparkJobCounter counter = new SparkJobCounter();
-    spark.sparkContext().addSparkListener(counter);
-    try (MemoryMeter meter = new MemoryMeter()) {
-      JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).count();
-      double firstJob = sinceMillis(jvmStart);
-      Usage startupUsage = meter.read();
-      BenchReport.Startup startup = new BenchReport.Startup(sessionReady, firstJob, startupUsage.heapPeakBytes(),
-          startupUsage.heapAfterGcPeakBytes(), startupUsage.rssPeakBytes(), startupUsage.gcSeconds(), startupUsage.cpuSeconds());
-      Machine machine = Machine.detect(spark);
-      progress.line(String.format("[bench] startup: JVM start -> session ready %.1f s, -> first Spark job %.1f s", sessionReady, firstJob));
+    JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).count();
+    double firstJob = sinceMillis(jvmStart);
+    Usage startupUsage = meter.read();
+    synchronized (this) {
+      startup = new BenchReport.Startup(sessionReady, firstJob, startupUsage.heapPeakBytes(), startupUsage.heapAfterGcPeakBytes(),
+          startupUsage.rssPeakBytes(), startupUsage.gcSeconds(), startupUsage.cpuSeconds());
+      machine = Machine.detect(spark);
+      all = startupUsage;
+      seconds = firstJob;
+    }
+    progress.line(String.format("[bench] startup: JVM start -> session ready %.1f s, -> first Spark job %.1f s", sessionReady, firstJob));
 
-      BenchReport.Dataset dataset = prepareData(plan, progress);
-      RunFolder.prepare(plan.runDir());
-      Path log = plan.runDir().resolve(PIPELINE_LOG);
-      progress.line("[bench] stages on " + plan.name() + ", pipeline output in " + log);
+    BenchReport.Dataset data = prepareData();
+    synchronized (this) {
+      dataset = data;
+    }
+    RunFolder.prepare(plan.runDir());
+    Path log = plan.runDir().resolve(PIPELINE_LOG);
+    progress.line("[bench] stages on " + plan.name() + ", pipeline output in " + log);
 
-      List<StageResult> results = new ArrayList<>();
-      Throwable failure = null;
-      String failedStage = null;
-      String error = null;
-      Usage all = startupUsage;
-      double seconds = firstJob;
-      try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-        Console pipelineOutput = new Console(logStream);
-        PipelineContext ctx = new PipelineContext(spark, config, window, pipelineOutput, false);
-        for (Stage stage : stages) {
-          meter.reset();
-          long jobsBefore = counter.jobs();
-          long tasksBefore = counter.tasks();
-          long start = System.nanoTime();
-          try {
-            StageReport r = stage.run(ctx, pipelineOutput);
-            double wall = (System.nanoTime() - start) / 1e9;
-            Usage usage = meter.read();
-            long rows = r.rowsIn() >= 0 ? r.rowsIn() : r.rowsOut();
-            results.add(StageResult.of(stage.label(), wall, rows, r.rowsOut(), usage, counter.jobs() - jobsBefore,
-                counter.tasks() - tasksBefore, null));
-            all = all.plus(usage);
-            seconds += wall;
-            progress.line(String.format("[bench] %-8s %7.1f s  %,d rows", stage.label(), wall, rows));
-            if (stage == Stage.INGEST && plan.sample()) {
+    Throwable failure = null;
+    try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+      Console pipelineOutput = new Console(logStream);
+      PipelineContext ctx = new PipelineContext(spark, config, window, pipelineOutput, false);
+      for (Stage stage : stages) {
+        started(stage);
+        try {
+          StageReport r = stage.run(ctx, pipelineOutput);
+          long rows = r.rowsIn() >= 0 ? r.rowsIn() : r.rowsOut();
+          StageResult result = finished(rows, r.rowsOut(), null);
+          progress.line(String.format("[bench] %-8s %7.1f s  %,d rows", stage.label(), result.seconds(), rows));
+          if (stage == Stage.INGEST && plan.sample()) {
+            synchronized (this) {
               dataset = sampleDataset(dataset, ctx.ingest());
             }
-          } catch (RuntimeException | Error e) { // an OutOfMemoryError is a result worth recording, too
-            double wall = (System.nanoTime() - start) / 1e9;
-            Usage usage = meter.read();
-            results.add(StageResult.of(stage.label(), wall, -1, -1, usage, counter.jobs() - jobsBefore, counter.tasks() - tasksBefore,
-                "FAILED"));
-            failure = e;
-            failedStage = stage.label();
-            error = ErrorLines.oneLine(e) + heapNote(usage);
-            progress.line(String.format("[bench] %-8s FAILED after %.1f s: %s", stage.label(), wall, error));
-            break;
           }
+        } catch (RuntimeException | Error e) { // an OutOfMemoryError is a result worth recording, too
+          StageResult result = finished(-1, -1, "FAILED");
+          failure = e;
+          String error = ErrorLines.oneLine(e) + heapNote(meter.read());
+          progress.line(String.format("[bench] %-8s FAILED after %.1f s: %s", stage.label(), result.seconds(), error));
+          return new Outcome(report(BenchReport.FAILED, stage.label(), error), failure);
         }
       }
-      if (failure == null) {
-        results.add(StageResult.of(BenchReport.TOTAL, seconds, dataset.rows(), -1, all, counter.jobs(), counter.tasks(),
-            stages.size() == STAGES.size() ? "startup + stages" : "startup + " + String.join(", ", stages.stream().map(Stage::label).toList())));
+    }
+    return new Outcome(report(BenchReport.OK, null, null), null);
+  }
+
+  private synchronized void started(Stage stage) {
+    meter.reset();
+    running = stage;
+    runningSince = System.nanoTime();
+    jobsBefore = counter.jobs();
+    tasksBefore = counter.tasks();
+  }
+
+  private synchronized StageResult finished(long rows, long rowsOut, String note) {
+    if (running == null) { // the exit hook already closed this stage
+      return results.get(results.size() - 1);
+    }
+    double wall = (System.nanoTime() - runningSince) / 1e9;
+    Usage usage = meter.read();
+    StageResult result = StageResult.of(running.label(), wall, rows, rowsOut, usage, counter.jobs() - jobsBefore,
+        counter.tasks() - tasksBefore, note);
+    results.add(result);
+    all = all.plus(usage);
+    seconds += wall;
+    running = null;
+    return result;
+  }
+
+  /** Builds the final report once and hands it to the sink. */
+  private synchronized BenchReport report(String status, String failedStage, String error) throws IOException {
+    List<StageResult> lines = new ArrayList<>(results);
+    if (BenchReport.OK.equals(status)) {
+      lines.add(StageResult.of(BenchReport.TOTAL, seconds, dataset.rows(), -1, all, counter.jobs(), counter.tasks(),
+          stages.size() == STAGES.size() ? "startup + stages" : "startup + " + String.join(", ", stages.stream().map(Stage::label).toList())));
+    }
+    BenchReport report = new BenchReport(startedAt, machine, dataset, startup, meter.rssPerInterval() ? "stage" : "process", lines,
+        status, failedStage, error);
+    reported = true;
+    sink.write(report);
+    return report;
+  }
+
+  /** The JVM is exiting before the bench reported: report the stage that was running as failed. */
+  private synchronized void onJvmExit() {
+    if (reported || startup == null) {
+      return;
+    }
+    try {
+      String stage = running == null ? "bench" : running.label();
+      String error = "the JVM exited while " + stage + " ran" + (running == null ? "" : heapNote(meter.read()));
+      if (running != null) {
+        finished(-1, -1, "FAILED");
       }
-      BenchReport report = new BenchReport(startedAt, machine, dataset, startup, meter.rssPerInterval() ? "stage" : "process",
-          results, failure == null ? BenchReport.OK : BenchReport.FAILED, failedStage, error);
-      return new Outcome(report, failure);
-    } finally {
-      spark.sparkContext().removeSparkListener(counter);
+      report(BenchReport.FAILED, stage, error);
+      System.err.println("coinlake bench: " + error + "; report written");
+    } catch (IOException | RuntimeException e) {
+      System.err.println("coinlake bench: the JVM exited before the report was written: " + e.getMessage());
     }
   }
 
   /**
    * When the heap was (nearly) full even after a collection, says so: Spark then often reports
-   * only "SparkContext was shut down", because its handler stopped the context on an executor's OutOfMemoryError.
+   * only "SparkContext was shut down", because it stops on an executor's OutOfMemoryError.
    */
   static String heapNote(Usage usage) {
     long max = Runtime.getRuntime().maxMemory();
@@ -136,7 +226,7 @@ public final class Bench {
         : "";
   }
 
-  private static BenchReport.Dataset prepareData(BenchPlan plan, Console progress) {
+  private BenchReport.Dataset prepareData() {
     if (plan.sample()) {
       return new BenchReport.Dataset(BenchPlan.SAMPLE, BenchPlan.SAMPLE, null, null, null, -1, 0, null, 0);
     }

@@ -62,20 +62,22 @@ final class BenchCommand implements Callable<Integer> {
     CoinlakeConfig config = ConfigLoader.load(options.configFile, overrides);
     var window = options.window();
     Console console = new Console(System.out);
+    Path jsonFile = json != null ? json : plan.runDir().resolve("bench.json");
+    Bench.ReportSink sink = r -> {
+      Path parent = jsonFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(jsonFile, r.toJson());
+    };
     SparkSession spark = SparkSessions.create(config, "coinlake bench");
     Bench.Outcome outcome;
     try {
-      outcome = Bench.run(spark, config, plan, window, stages, console);
+      outcome = Bench.run(spark, config, plan, window, stages, console, sink);
     } finally {
       spark.stop();
     }
     BenchReport report = outcome.report();
-    Path jsonFile = json != null ? json : plan.runDir().resolve("bench.json");
-    Path parent = jsonFile.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(jsonFile, report.toJson());
     console.line("");
     console.line(String.format("coinlake bench: %s, %,d rows (%s), %s, driver heap max %.1f GiB", report.dataset().name(),
         report.dataset().rows(), report.dataset().source(), report.machine().sparkMaster(),
