@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "Crypto market data -> Delta lake -> contracts -> features -> models -> predictions.",
     subcommands = {RunCommand.class, StatusCommand.class, ScheduleCommand.class, Commands.Ingest.class, Commands.Validate.class, Commands.Features.class,
         Commands.Train.class, Commands.Score.class, Commands.Report.class, SqlCommand.class, FetchCommand.class, ModelCommand.class,
-        MlflowCommand.class, CommandLine.HelpCommand.class})
+        MlflowCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CoinlakeMain {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
