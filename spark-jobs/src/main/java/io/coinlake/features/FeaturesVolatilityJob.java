@@ -1,7 +1,7 @@
 package io.coinlake.features;
 
 import static io.coinlake.lake.Columns.*;
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.col;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LogicalWindow;
@@ -11,7 +11,6 @@ import io.coinlake.lake.LakeTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Features: silver.ohlcv up to the logical date -> gold.features_volatility (features at t from
@@ -27,14 +26,8 @@ public final class FeaturesVolatilityJob {
     Dataset<Row> silver = lake.read(spark, LakeTable.SILVER_OHLCV)
         .where(col(INTERVAL).equalTo(config.ingest().ohlcv().interval()))
         .where(window.upToEnd().sqlCondition(TS));
-    Dataset<Row> features = withLabelEnd(VolatilityFeatures.transform(silver, FeatureSpec.withHorizon(horizon)), horizon);
+    Dataset<Row> features = VolatilityFeatures.transform(silver, FeatureSpec.withHorizon(horizon));
     DeltaWrites.overwrite(lake, LakeTable.GOLD_FEATURES_VOLATILITY, features, null);
     return lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY).count();
-  }
-
-  /** Adds the ts of the row h steps ahead: the end of the label window (null without a label). */
-  static Dataset<Row> withLabelEnd(Dataset<Row> features, int horizon) {
-    var ordered = Window.partitionBy(col(SYMBOL)).orderBy(col(TS));
-    return features.withColumn(LABEL_END_TS, when(col(LABEL).isNotNull(), lead(col(TS), horizon).over(ordered)));
   }
 }

@@ -9,7 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Runs {@link VolatilityKernel} over a partition sorted by (symbol, ts), one symbol at a time.
+ * Runs {@link VolatilityKernel} over a partition sorted by (symbol, ts), one symbol at a time,
+ * and adds label_end_ts: the ts of row t + horizon, where row t's label window ends (null
+ * without a label), so no second pass (a SQL {@code lead} window) is needed.
  *
  * <p>Input rows are (symbol, ts, open, high, low, close, volume, stale) in that order, as
  * selected by {@link VolatilityFeatures#transform}. Memory holds one symbol's rows at a time.
@@ -21,6 +23,7 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final String[] INPUT = {Columns.SYMBOL, Columns.TS, Columns.OPEN, Columns.HIGH,
       Columns.LOW, Columns.CLOSE, Columns.VOLUME, Columns.STALE};
   private static final VolatilityColumn[] OUTPUTS = VolatilityColumn.values();
+  private static final int LABEL_INDEX = VolatilityColumn.LABEL.ordinal();
 
   private final FeatureSpec spec;
 
@@ -74,7 +77,7 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
         throw new NoSuchElementException();
       }
       int t = emitted++;
-      Object[] values = new Object[OUTPUTS.length + 4];
+      Object[] values = new Object[OUTPUTS.length + 5];
       values[0] = symbol;
       values[1] = ts[t];
       values[2] = close[t];
@@ -82,7 +85,8 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
         double v = result.get(OUTPUTS[i])[t];
         values[3 + i] = Double.isNaN(v) ? null : v;
       }
-      values[values.length - 1] = result.trainable()[t];
+      values[values.length - 2] = result.trainable()[t];
+      values[values.length - 1] = values[3 + LABEL_INDEX] == null ? null : ts[t + spec.horizon()];
       return RowFactory.create(values);
     }
 

@@ -30,6 +30,8 @@ import org.apache.spark.sql.types.StructType;
  *       close_ema_ratio_12 = close / EMA (alpha 2/(span+1), seeded with the first close)</li>
  *   <li>label = sqrt(sum of r^2 over t+1..t+h), null when fewer than h future rows exist</li>
  *   <li>trainable = label present, no stale row in t+1..t+h, every feature present</li>
+ *   <li>label_end_ts = ts of row t+h, where the label window ends (for CV purging); null
+ *       without a label</li>
  * </ul>
  * Pure: no I/O, no session, no clock. Only the label and trainable look past row t.
  */
@@ -58,7 +60,7 @@ public final class VolatilityFeatures {
     return List.of(Columns.HAR_RV_D, Columns.HAR_RV_W, Columns.HAR_RV_M);
   }
 
-  /** symbol, ts, close, the 13 features, label (nullable doubles), trainable. */
+  /** symbol, ts, close, the 13 features, label (nullable doubles), trainable, label_end_ts. */
   public static StructType outputSchema() {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField(Columns.SYMBOL, DataTypes.StringType, false));
@@ -68,6 +70,7 @@ public final class VolatilityFeatures {
       fields.add(DataTypes.createStructField(c.columnName(), DataTypes.DoubleType, true));
     }
     fields.add(DataTypes.createStructField(Columns.TRAINABLE, DataTypes.BooleanType, false));
+    fields.add(DataTypes.createStructField(Columns.LABEL_END_TS, DataTypes.TimestampType, true));
     return DataTypes.createStructType(fields);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coinlake.lake.Columns;
 import io.coinlake.testing.SparkTestSession;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +46,7 @@ class VolatilityCrossCheckTest {
     int nonNull = 0;
     int trainable = 0;
     int staleBlocked = 0;
+    int labelEnds = 0;
     for (Row row : actual) {
       String key = VolatilityReference.key(row.getString(0), row.getTimestamp(1).getTime());
       Map<String, Double> want = expected.get(key);
@@ -61,6 +63,10 @@ class VolatilityCrossCheckTest {
         assertTrue(Math.abs(a - e) <= tolerance,
             column + " at " + key + ": kernel " + a + " vs reference " + e);
       }
+      Timestamp labelEnd = row.getTimestamp(row.fieldIndex(Columns.LABEL_END_TS));
+      assertEquals(want.get(Columns.LABEL_END_TS), labelEnd == null ? null : (double) labelEnd.getTime(),
+          "label_end_ts at " + key);
+      labelEnds += labelEnd == null ? 0 : 1;
       boolean isTrainable = row.getBoolean(row.fieldIndex(Columns.TRAINABLE));
       assertEquals(want.get(Columns.TRAINABLE) == 1.0, isTrainable, "trainable at " + key);
       trainable += isTrainable ? 1 : 0;
@@ -71,6 +77,7 @@ class VolatilityCrossCheckTest {
     }
     // the comparison must have had something to compare
     assertTrue(nonNull > 7000, "non-null values compared: " + nonNull);
+    assertEquals(612 - 4 * FeatureSpec.defaults().horizon(), labelEnds, "a label window end for every row with a label");
     assertTrue(trainable > 450 && trainable < 520, "trainable rows: " + trainable);
     assertEquals(7 + 5 - 1, staleBlocked, "rows whose label window touches the stale run");
   }

@@ -183,6 +183,7 @@ class VolatilityFeaturesTest {
     expected.addAll(VolatilityFeatures.featureColumns());
     expected.add(Columns.LABEL);
     expected.add(Columns.TRAINABLE);
+    expected.add(Columns.LABEL_END_TS);
     assertEquals(expected, List.of(out.columns()));
     assertEquals(List.of(Columns.LOG_RETURN, Columns.RV_7, Columns.RV_30, Columns.PARKINSON_7,
         Columns.GARMAN_KLASS_7, Columns.HAR_RV_D, Columns.HAR_RV_W, Columns.HAR_RV_M,
@@ -193,6 +194,7 @@ class VolatilityFeaturesTest {
     Row only = out.collectAsList().get(0);
     assertNull(value(only, Columns.LOG_RETURN));
     assertFalse(only.getBoolean(only.fieldIndex(Columns.TRAINABLE)));
+    assertNull(only.get(only.fieldIndex(Columns.LABEL_END_TS)), "no label, so no label window");
   }
 
   @Test

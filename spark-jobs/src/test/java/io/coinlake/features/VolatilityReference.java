@@ -150,6 +150,8 @@ final class VolatilityReference {
       boolean trainable = values.get(Columns.LABEL) != null && allFeatures
           && !row.getBoolean(row.fieldIndex(STALE_AHEAD));
       values.put(Columns.TRAINABLE, trainable ? 1.0 : 0.0);
+      values.put(Columns.LABEL_END_TS, values.get(Columns.LABEL) == null ? null
+          : (double) rows.get(t + spec.horizon()).getTimestamp(row.fieldIndex(Columns.TS)).getTime());
       out.put(key(symbol, row.getTimestamp(row.fieldIndex(Columns.TS)).getTime()), values);
     }
   }
