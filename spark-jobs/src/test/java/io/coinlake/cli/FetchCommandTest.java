@@ -3,10 +3,9 @@ package io.coinlake.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
+import io.coinlake.testing.CliRun;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -66,20 +65,10 @@ class FetchCommandTest {
         "--set", "fetch.coinlore.minIntervalMillis=0",
         "--set", "fetch.coinbase.minIntervalMillis=0"));
     args.addAll(List.of(extra));
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return CoinlakeMain.execute(args.toArray(String[]::new));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    out = run.out();
+    err = run.err();
+    return run.exit();
   }
 
   private long files(String dir) throws IOException {

@@ -3,10 +3,8 @@ package io.coinlake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coinlake.testing.CliRun;
 import io.coinlake.testing.FakeMlflowServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,20 +44,14 @@ class MlflowRestPreflightTest {
 
   private String stderrOf(String... args) {
     String master = System.clearProperty("spark.master"); // as a user without spark-submit or ./coinlake
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
     try {
-      exitCode = CoinlakeMain.execute(args);
+      CliRun run = CliRun.of(args);
+      exitCode = run.exit();
+      return run.err();
     } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
       if (master != null) {
         System.setProperty("spark.master", master);
       }
     }
-    return e.toString(StandardCharsets.UTF_8);
   }
 }

@@ -2,13 +2,11 @@ package io.coinlake.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.coinlake.testing.CliRun;
 import io.coinlake.tracking.FileStoreBackend;
 import io.coinlake.tracking.ModelVersion;
 import io.coinlake.tracking.RunStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,20 +67,10 @@ class ModelCommandTest {
   private int cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--set", "mlflow.trackingUri=" + mlruns));
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      return CoinlakeMain.execute(all.toArray(String[]::new));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
+    CliRun run = CliRun.of(all.toArray(String[]::new));
+    out = run.out();
+    err = run.err();
+    return run.exit();
   }
 
   private Path modelFolder(int version) {

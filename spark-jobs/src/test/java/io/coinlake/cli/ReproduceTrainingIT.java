@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.coinlake.testing.CliRun;
 import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
@@ -14,8 +15,6 @@ import io.coinlake.testing.SparkTestSession;
 import io.coinlake.tracking.FileStoreBackend;
 import io.coinlake.tracking.MetricPoint;
 import io.coinlake.tracking.ModelVersion;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,8 +77,8 @@ class ReproduceTrainingIT {
         "quality: {contractsDir: ../conf/contracts}",
         "tasks: {volatility: {cv: {folds: 3}, gbt: {maxIter: [10], maxDepth: [3], subsamplingRate: 0.8, seed: 42}}}", ""));
     for (String stage : List.of("ingest", "validate", "features", "train")) {
-      Captured c = cli(stage, "--config", config.toString());
-      assertEquals(0, c.exit, stage + ": " + c.out + c.err);
+      CliRun c = cli(stage, "--config", config.toString());
+      assertEquals(0, c.exit(), stage + ": " + c.out() + c.err());
     }
     FileStoreBackend store = store();
     originalRun = store.listVersions("coinlake-volatility").get(0).runId();
@@ -94,24 +93,24 @@ class ReproduceTrainingIT {
     overwrittenVersion = lake().version(spark(), LakeTable.GOLD_FEATURES_VOLATILITY);
 
     // today's config differs from the run's in everything that would change the fit
-    Captured r = cli("train", "--config", config.toString(), "--reproduce", originalRun,
+    CliRun r = cli("train", "--config", config.toString(), "--reproduce", originalRun,
         "--set", "tasks.volatility.gbt.seed=7", "--set", "tasks.volatility.cv.folds=2", "--set", "spark.shufflePartitions=5");
-    reproduceExit = r.exit;
-    reproduceOut = r.out;
-    reproduceErr = r.err;
+    reproduceExit = r.exit();
+    reproduceOut = r.out();
+    reproduceErr = r.err();
 
-    Captured u = cli("train", "--config", config.toString(), "--reproduce", "0123456789abcdef0123456789abcdef");
-    unknownExit = u.exit;
-    unknownErr = u.err;
+    CliRun u = cli("train", "--config", config.toString(), "--reproduce", "0123456789abcdef0123456789abcdef");
+    unknownExit = u.exit();
+    unknownErr = u.err();
 
     // a run logged before runs recorded their inputs
     String experiment = store.getOrCreateExperiment("it");
     olderRun = store.startRun(experiment, "volatility-all", null, Map.of("coinlake.task", "volatility"));
     store.logParams(olderRun, Map.of("horizon", "7", "cv_folds", "3", "cv_purge_days", "7", "cv_min_train_fraction", "0.5",
         "selection_metric", "qlike", "qlike_floor", "1.0E-4"));
-    Captured o = cli("train", "--config", config.toString(), "--reproduce", olderRun);
-    olderExit = o.exit;
-    olderErr = o.err;
+    CliRun o = cli("train", "--config", config.toString(), "--reproduce", olderRun);
+    olderExit = o.exit();
+    olderErr = o.err();
 
     // the original's record disagrees with what the data gives: the reproduction must say so
     for (String candidate : List.of("persistence", "har_linear", "gbt_it10_d3_lr0.1")) {
@@ -121,28 +120,14 @@ class ReproduceTrainingIT {
     }
     double harQlike = last(store, originalRun, "har_linear_cv_qlike");
     store.logMetric(originalRun, "har_linear_cv_qlike", harQlike * (1 + 1e-6), 0);
-    Captured t = cli("train", "--config", config.toString(), "--reproduce", originalRun);
-    tamperedExit = t.exit;
-    tamperedErr = t.err;
+    CliRun t = cli("train", "--config", config.toString(), "--reproduce", originalRun);
+    tamperedExit = t.exit();
+    tamperedErr = t.err();
     System.out.println(reproduceOut);
   }
 
-  private record Captured(int exit, String out, String err) {}
-
-  private static Captured cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true));
-    System.setErr(new PrintStream(e, true));
-    try {
-      int exit = CoinlakeMain.execute(args);
-      return new Captured(exit, o.toString(), e.toString());
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   private static SparkSession spark() {
