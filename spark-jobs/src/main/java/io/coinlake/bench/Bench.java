@@ -2,6 +2,8 @@ package io.coinlake.bench;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LogicalWindow;
+import io.coinlake.features.FeaturesVolatilityJob;
+import io.coinlake.features.VolatilityFeatures;
 import io.coinlake.ingest.IngestResult;
 import io.coinlake.lake.RecordKind;
 import io.coinlake.orchestrate.Console;
@@ -20,7 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Runs the pipeline's stages on a benchmark data set in one SparkSession and measures each: wall
@@ -39,6 +45,8 @@ import org.apache.spark.sql.SparkSession;
 public final class Bench {
   public static final List<Stage> STAGES = List.of(Stage.INGEST, Stage.VALIDATE, Stage.FEATURES, Stage.TRAIN, Stage.SCORE);
   public static final String PIPELINE_LOG = "pipeline.log";
+  /** The line of {@link #measureFeatureCompute}: the feature kernel alone, in memory. */
+  public static final String FEATURE_COMPUTE = "kernel";
 
   /** Where the report goes (a JSON file for the CLI). */
   public interface ReportSink {
@@ -142,6 +150,9 @@ public final class Bench {
           long rows = r.rowsIn() >= 0 ? r.rowsIn() : r.rowsOut();
           StageResult result = finished(rows, r.rowsOut(), null);
           progress.line(String.format("[bench] %-8s %7.1f s  %,d rows", stage.label(), result.seconds(), rows));
+          if (stage == Stage.FEATURES) {
+            measureFeatureCompute(config, window);
+          }
           if (stage == Stage.INGEST && plan.sample()) {
             synchronized (this) {
               dataset = sampleDataset(dataset, ctx.ingest());
@@ -157,6 +168,34 @@ public final class Bench {
       }
     }
     return new Outcome(report(BenchReport.OK, null, null), null);
+  }
+
+  /**
+   * An extra line, not part of the pipeline nor of the total: the features and label computed from
+   * silver rows already in memory into Spark's no-op sink, so the kernel's own cost can be compared
+   * with an in-memory pipeline. Loading the input (a Delta read and an in-memory cache) is not timed.
+   */
+  private void measureFeatureCompute(CoinlakeConfig config, LogicalWindow window) {
+    Dataset<Row> input = FeaturesVolatilityJob.input(spark, config, window)
+        .select(VolatilityFeatures.INPUT_COLUMNS.stream().map(Column::new).toArray(Column[]::new))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long rows = input.count();
+      meter.reset();
+      long jobs = counter.jobs();
+      long tasks = counter.tasks();
+      long start = System.nanoTime();
+      VolatilityFeatures.transform(input, FeaturesVolatilityJob.spec(config)).write().format("noop").mode("overwrite").save();
+      double wall = (System.nanoTime() - start) / 1e9;
+      StageResult line = StageResult.of(FEATURE_COMPUTE, wall, rows, rows, meter.read(), counter.jobs() - jobs, counter.tasks() - tasks,
+          "features + label alone: silver in memory -> kernel -> no-op sink; not in the total");
+      synchronized (this) {
+        results.add(line);
+      }
+      progress.line(String.format("[bench] %-8s %7.1f s  %,d rows (compute only, not in the total)", FEATURE_COMPUTE, wall, rows));
+    } finally {
+      input.unpersist();
+    }
   }
 
   private synchronized void started(Stage stage) {

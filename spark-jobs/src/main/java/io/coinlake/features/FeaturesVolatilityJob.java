@@ -22,12 +22,20 @@ public final class FeaturesVolatilityJob {
   /** Rows written. */
   public static long run(SparkSession spark, CoinlakeConfig config, LogicalWindow window) {
     Lake lake = new Lake(config.lake().root());
-    int horizon = config.tasks().volatility().horizon();
-    Dataset<Row> silver = lake.read(spark, LakeTable.SILVER_OHLCV)
-        .where(col(INTERVAL).equalTo(config.ingest().ohlcv().interval()))
-        .where(window.upToEnd().sqlCondition(TS));
-    Dataset<Row> features = VolatilityFeatures.transform(silver, FeatureSpec.withHorizon(horizon));
+    Dataset<Row> features = VolatilityFeatures.transform(input(spark, config, window), spec(config));
     DeltaWrites.overwrite(lake, LakeTable.GOLD_FEATURES_VOLATILITY, features, null);
     return lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY).count();
+  }
+
+  /** The rows the features are built from: silver.ohlcv of the configured interval, up to the logical date. */
+  public static Dataset<Row> input(SparkSession spark, CoinlakeConfig config, LogicalWindow window) {
+    return new Lake(config.lake().root()).read(spark, LakeTable.SILVER_OHLCV)
+        .where(col(INTERVAL).equalTo(config.ingest().ohlcv().interval()))
+        .where(window.upToEnd().sqlCondition(TS));
+  }
+
+  /** The production windows with the task's label horizon. */
+  public static FeatureSpec spec(CoinlakeConfig config) {
+    return FeatureSpec.withHorizon(config.tasks().volatility().horizon());
   }
 }

@@ -39,7 +39,8 @@ public final class VolatilityFeatures {
   /** The table whose contract the input must meet; named in schema errors. */
   public static final String INPUT_TABLE = "silver.ohlcv";
 
-  private static final List<String> INPUT_COLUMNS = List.of(Columns.SYMBOL, Columns.TS,
+  /** The silver.ohlcv columns the features are built from. */
+  public static final List<String> INPUT_COLUMNS = List.of(Columns.SYMBOL, Columns.TS,
       Columns.OPEN, Columns.HIGH, Columns.LOW, Columns.CLOSE, Columns.VOLUME, Columns.STALE);
 
   private VolatilityFeatures() {}
