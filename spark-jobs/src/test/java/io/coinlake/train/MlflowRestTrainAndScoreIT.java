@@ -95,7 +95,7 @@ class MlflowRestTrainAndScoreIT {
   }
 
   private TrainResult train(Tracking tracking) {
-    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0);
+    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0, 2);
     Dataset<Row> data = lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
     Candidate har = Candidates.harLinear(spec.qlikeFloor());
     Candidate persistence = Candidates.persistence();
