@@ -19,10 +19,14 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Fits every candidate on every fold's training rows and predicts its validation rows, one fold
- * at a time. A fold's training and validation slices are cached while its candidates use them;
- * the candidates of a fold are fitted on {@code fitThreads} threads (Spark runs their jobs side by
- * side); one aggregation per fold computes every metric of every candidate and, in the same job,
- * caches the fold's predictions, which stay until {@link CvResult#release()}.
+ * at a time. The candidates of a fold are fitted on {@code fitThreads} threads (Spark runs their
+ * jobs side by side); one aggregation per fold computes every metric of every candidate and, in the
+ * same job, caches the fold's predictions, which stay until {@link CvResult#release()}.
+ *
+ * <p>The folds' slices are filters of the training rows, which the caller caches once. Caching each
+ * slice as well was measured (sample and 1M rows, XGBoost): the same CPU time within 3%, while
+ * Spark 3.5's adaptive execution materializes each new cache in a job of its own (3 more jobs per
+ * fold) and the slices hold up to a second copy of the rows; so they are not cached.
  */
 public final class WalkForwardCv {
   private static final StorageLevel CACHE = StorageLevel.MEMORY_AND_DISK();
@@ -36,17 +40,12 @@ public final class WalkForwardCv {
     Map<String, List<FoldMetrics>> perFold = new TreeMap<>();
     try {
       for (Fold fold : folds) {
-        Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold)).persist(CACHE);
-        Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold)).persist(CACHE);
-        try {
-          Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold).persist(CACHE);
-          predictions.add(foldPredictions);
-          for (FoldMetrics m : metrics(foldPredictions, fold, floor)) {
-            perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
-          }
-        } finally {
-          train.unpersist();
-          valid.unpersist();
+        Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold));
+        Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold));
+        Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold).persist(CACHE);
+        predictions.add(foldPredictions);
+        for (FoldMetrics m : metrics(foldPredictions, fold, floor)) {
+          perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
         }
       }
     } catch (RuntimeException e) {
