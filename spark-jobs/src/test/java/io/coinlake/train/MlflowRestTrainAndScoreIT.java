@@ -188,7 +188,7 @@ class MlflowRestTrainAndScoreIT {
     Tracking tracking = Tracking.open(config);
     TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0, 2);
     assertEquals("xgboost", spec.gbt().engine());
-    Dataset<Row> data = TrainingData.read(spark, lake, spec);
+    Dataset<Row> data = TrainingData.canonical(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY), spec.trainingPartitions());
     Candidate gbt = Candidates.all(spec, 1).get(2);
     PipelineModel model = gbt.fit(data);
     List<Fold> folds = List.of(new Fold(0, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 7, 2), LocalDate.of(2021, 7, 3)));
