@@ -12,15 +12,15 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.VectorAssembler;
-import org.apache.spark.ml.regression.GBTRegressor;
 import org.apache.spark.ml.regression.LinearRegression;
 
 /**
  * The volatility candidates: a persistence baseline (RV over the last h days), a HAR-RV linear
- * regression on the daily/weekly/monthly components, and MLlib GBT over the configured grid.
- * GBT learns ln(label) and maps back with exp, so its forecasts are positive by construction; the
- * linear baseline is floored at the QLIKE floor. Everything comes from a {@link TrainingSpec}, so a
- * reproduction builds the same candidates from a run's recorded params.
+ * regression on the daily/weekly/monthly components, and GBT over the configured grid, fitted by
+ * the configured engine (XGBoost or MLlib, see {@link GbtSettings}). GBT learns ln(label) and maps
+ * back with exp, so its forecasts are positive by construction; the linear baseline is floored at
+ * the QLIKE floor. Everything but the threads per XGBoost worker comes from a {@link TrainingSpec},
+ * so a reproduction builds the same candidates from a run's recorded params.
  */
 public final class Candidates {
   public static final String PERSISTENCE = "persistence";
@@ -33,7 +33,11 @@ public final class Candidates {
 
   private Candidates() {}
 
-  public static List<Candidate> all(TrainingSpec spec) {
+  /**
+   * Every candidate of the spec. XGBoost runs one worker per training partition of the spec, each
+   * with {@code xgboostThreads} threads (at most spark.task.cpus, see {@link XgboostWorkers}).
+   */
+  public static List<Candidate> all(TrainingSpec spec, int xgboostThreads) {
     List<Candidate> out = new ArrayList<>();
     out.add(persistence());
     out.add(harLinear(spec.qlikeFloor()));
@@ -41,7 +45,8 @@ public final class Candidates {
     for (int maxIter : grid.maxIter()) {
       for (int maxDepth : grid.maxDepth()) {
         for (double stepSize : grid.stepSize()) {
-          out.add(gbt(spec.features(), maxIter, maxDepth, stepSize, grid.subsamplingRate(), grid.seed()));
+          out.add(gbt(spec.features(), new GbtSettings(grid.engine(), maxIter, maxDepth, stepSize, grid.subsamplingRate(),
+              grid.seed(), spec.trainingPartitions(), xgboostThreads)));
         }
       }
     }
@@ -67,20 +72,15 @@ public final class Candidates {
         new Pipeline().setStages(new PipelineStage[] {assembler, regression, floorIt}));
   }
 
-  static Candidate gbt(List<String> features, int maxIter, int maxDepth, double stepSize, double subsamplingRate, long seed) {
+  /** One GBT grid point; its name is the same for both engines, its params say which engine fitted it. */
+  static Candidate gbt(List<String> features, GbtSettings settings) {
     var assembler = new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
-    var gbt = new GBTRegressor().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LOG_LABEL).setPredictionCol(LOG_PREDICTION)
-        .setMaxIter(maxIter).setMaxDepth(maxDepth).setStepSize(stepSize).setSubsamplingRate(subsamplingRate).setSeed(seed);
-    var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + gbt.getPredictionCol() + ") AS " + PREDICTION + " FROM __THIS__");
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("maxIter", Integer.toString(maxIter));
-    params.put("maxDepth", Integer.toString(maxDepth));
-    params.put("stepSize", Double.toString(stepSize));
-    params.put("subsamplingRate", Double.toString(subsamplingRate));
-    params.put("seed", Long.toString(seed));
+    PipelineStage gbt = settings.regressor(assembler.getOutputCol(), LOG_LABEL, LOG_PREDICTION);
+    var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + LOG_PREDICTION + ") AS " + PREDICTION + " FROM __THIS__");
+    Map<String, String> params = new LinkedHashMap<>(settings.params());
     params.put("target", "ln(label), exp() back");
     params.put("features", String.join(",", features));
-    String name = "gbt_it" + maxIter + "_d" + maxDepth + "_lr" + stepSize;
+    String name = "gbt_it" + settings.maxIter() + "_d" + settings.maxDepth() + "_lr" + settings.stepSize();
     return new Candidate(name, "gbt", false, params, features, true, new Pipeline().setStages(new PipelineStage[] {assembler, gbt, expBack}));
   }
 }

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressionModel;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
@@ -297,19 +298,41 @@ final class TrainRunLogger {
     return Optional.of(target);
   }
 
-  /** GBT: MLlib's importances per feature; HAR: the OLS coefficients; persistence: none. */
+  /**
+   * GBT: importances per feature summing to 1 (MLlib's own; XGBoost's total gain per feature,
+   * normalized, 0 for a feature no split uses); HAR: the OLS coefficients; persistence: none.
+   */
   static Map<String, Object> importances(Candidate winner, PipelineModel model) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", winner.name());
     for (Transformer stage : model.stages()) {
       if (stage instanceof GBTRegressionModel gbt) {
         out.put("feature_importances", byName(winner.inputColumns(), gbt.featureImportances().toArray()));
+      } else if (stage instanceof XGBoostRegressionModel xgb) {
+        out.put("feature_importances", xgboostImportances(winner.inputColumns(), xgb));
       } else if (stage instanceof LinearRegressionModel lr) {
         out.put("coefficients", byName(winner.inputColumns(), lr.coefficients().toArray()));
         out.put("intercept", lr.intercept());
       }
     }
     return out;
+  }
+
+  private static Map<String, Double> xgboostImportances(List<String> features, XGBoostRegressionModel model) {
+    String[] names = features.toArray(String[]::new);
+    Map<String, Object> gains;
+    try {
+      gains = scala.collection.JavaConverters.mapAsJavaMap(model.nativeBooster().getScore(names, "total_gain"));
+    } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+      throw new TrainingException("cannot read the XGBoost model's feature importances: " + e.getMessage(), e);
+    }
+    double total = gains.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+    double[] values = new double[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Object gain = gains.get(names[i]);
+      values[i] = gain == null || total <= 0 ? 0.0 : ((Number) gain).doubleValue() / total;
+    }
+    return byName(features, values);
   }
 
   private static Map<String, Double> byName(List<String> names, double[] values) {

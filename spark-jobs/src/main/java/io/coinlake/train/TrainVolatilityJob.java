@@ -25,7 +25,8 @@ public final class TrainVolatilityJob {
 
     // 1. pin the training table's version: a writer committing meanwhile does not change what is read
     long version = lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
-    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), window, version);
+    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), window, version,
+        XgboostWorkers.available(spark.sparkContext()).slots());
 
     // 2. CV of every candidate and refit of the winner
     try (VolatilityTraining training = VolatilityTraining.fit(spark, lake, spec)) {

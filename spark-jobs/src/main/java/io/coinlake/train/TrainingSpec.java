@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * Everything that decides what a volatility training computes, and nothing else: which rows
  * (the training table's Delta version and the logical as-of date), how they are laid out before
- * fitting (partitions), the feature list, the label horizon, the CV cut, the GBT grid and its seed,
- * the QLIKE floor and the selection metric. A run logs it as MLflow params ({@link #params()}), and
+ * fitting (partitions), the feature list, the label horizon, the CV cut, the GBT engine, grid and
+ * seed, the QLIKE floor and the selection metric. A run logs it as MLflow params ({@link #params()}), and
  * {@code train --reproduce} rebuilds it from them ({@link #fromParams}), never from today's config.
  */
 public record TrainingSpec(
@@ -34,7 +34,9 @@ public record TrainingSpec(
 
   /**
    * How many partitions the training rows are hash-partitioned into (on symbol, ts) and sorted
-   * within: MLlib's GBT samples and bins per partition, so this and the order fix the fit.
+   * within, for MLlib's GBT: it samples and bins per partition, so this and the order fix the fit.
+   * XGBoost instead gets one partition per worker (see {@link #of}), each worker's rows in a fixed
+   * order, so it never repartitions them itself (its own shuffle would order rows by arrival).
    */
   public static final int DEFAULT_TRAINING_PARTITIONS = 8;
 
@@ -49,14 +51,17 @@ public record TrainingSpec(
   public static final String GBT_STEP_SIZE = "gbt_step_size";
   public static final String GBT_SUBSAMPLING_RATE = "gbt_subsampling_rate";
   public static final String GBT_SEED = "gbt_seed";
+  public static final String GBT_ENGINE = "gbt_engine";
   public static final String SELECTION_METRIC = "selection_metric";
   public static final String QLIKE_FLOOR = "qlike_floor";
   public static final String FEATURES = "features";
   public static final String TRAINING_PARTITIONS = "training_partitions";
   /** Every param a reproducible run carries, in logging order. */
   public static final List<String> PARAM_KEYS = List.of(AS_OF, TABLE_VERSION, HORIZON, CV_FOLDS, CV_PURGE_DAYS,
-      CV_MIN_TRAIN_FRACTION, GBT_MAX_ITER, GBT_MAX_DEPTH, GBT_STEP_SIZE, GBT_SUBSAMPLING_RATE, GBT_SEED,
+      CV_MIN_TRAIN_FRACTION, GBT_ENGINE, GBT_MAX_ITER, GBT_MAX_DEPTH, GBT_STEP_SIZE, GBT_SUBSAMPLING_RATE, GBT_SEED,
       SELECTION_METRIC, QLIKE_FLOOR, FEATURES, TRAINING_PARTITIONS);
+  /** Params added after runs began recording their inputs, with the value a run that lacks them used. */
+  public static final Map<String, String> LATER_PARAM_DEFAULTS = Map.of(GBT_ENGINE, GbtGrid.MLLIB);
 
   public TrainingSpec {
     if (asOf == null || asOf.from() != null) {
@@ -86,10 +91,16 @@ public record TrainingSpec(
     }
   }
 
-  /** Today's settings: the task config, this code's feature list, and the table version to read. */
-  public static TrainingSpec of(VolatilityTaskConfig task, LogicalWindow window, long tableVersion) {
+  /**
+   * Today's settings: the task config, this code's feature list, and the table version to read.
+   * With the XGBoost engine the rows are laid out in {@code xgboostWorkers} partitions, one per
+   * worker (the task slots of the application, {@link XgboostWorkers#available}); with MLlib in
+   * {@value #DEFAULT_TRAINING_PARTITIONS}.
+   */
+  public static TrainingSpec of(VolatilityTaskConfig task, LogicalWindow window, long tableVersion, int xgboostWorkers) {
+    int partitions = GbtGrid.XGBOOST.equals(task.gbt().engine()) ? xgboostWorkers : DEFAULT_TRAINING_PARTITIONS;
     return new TrainingSpec(window.upToEnd(), tableVersion, task.horizon(), task.cv(), task.gbt(), task.selectionMetric(),
-        task.qlikeFloor(), VolatilityFeatures.featureColumns(), DEFAULT_TRAINING_PARTITIONS);
+        task.qlikeFloor(), VolatilityFeatures.featureColumns(), partitions);
   }
 
   /** The MLflow params (string values that parse back exactly; doubles by {@link Double#toString}). */
@@ -101,6 +112,7 @@ public record TrainingSpec(
     p.put(CV_FOLDS, Integer.toString(cv.folds()));
     p.put(CV_PURGE_DAYS, Integer.toString(cv.purgeDays()));
     p.put(CV_MIN_TRAIN_FRACTION, Double.toString(cv.minTrainFraction()));
+    p.put(GBT_ENGINE, gbt.engine());
     p.put(GBT_MAX_ITER, join(gbt.maxIter()));
     p.put(GBT_MAX_DEPTH, join(gbt.maxDepth()));
     p.put(GBT_STEP_SIZE, join(gbt.stepSize()));
@@ -118,7 +130,7 @@ public record TrainingSpec(
    * logged before runs recorded their inputs) or the param whose value does not parse.
    */
   public static TrainingSpec fromParams(String runId, Map<String, String> params) {
-    List<String> missing = PARAM_KEYS.stream().filter(k -> !params.containsKey(k)).toList();
+    List<String> missing = PARAM_KEYS.stream().filter(k -> !params.containsKey(k) && !LATER_PARAM_DEFAULTS.containsKey(k)).toList();
     if (!missing.isEmpty()) {
       throw new TrainingException("run " + runId + " cannot be reproduced: it lacks the params " + missing
           + " (it was logged by an older coinlake, before training runs recorded their inputs)");
@@ -131,7 +143,8 @@ public record TrainingSpec(
           p.get(HORIZON, Integer::parseInt),
           new CvConfig(p.get(CV_FOLDS, Integer::parseInt), p.get(CV_PURGE_DAYS, Integer::parseInt),
               p.get(CV_MIN_TRAIN_FRACTION, Double::parseDouble)),
-          new GbtGrid(p.get(GBT_MAX_ITER, s -> list(s, Integer::parseInt)), p.get(GBT_MAX_DEPTH, s -> list(s, Integer::parseInt)),
+          new GbtGrid(params.getOrDefault(GBT_ENGINE, LATER_PARAM_DEFAULTS.get(GBT_ENGINE)),
+              p.get(GBT_MAX_ITER, s -> list(s, Integer::parseInt)), p.get(GBT_MAX_DEPTH, s -> list(s, Integer::parseInt)),
               p.get(GBT_STEP_SIZE, s -> list(s, Double::parseDouble)), p.get(GBT_SUBSAMPLING_RATE, Double::parseDouble),
               p.get(GBT_SEED, Long::parseLong)),
           params.get(SELECTION_METRIC),

@@ -3,6 +3,7 @@ package io.coinlake.train;
 import static io.coinlake.lake.Columns.TS;
 import static org.apache.spark.sql.functions.*;
 
+import io.coinlake.config.GbtGrid;
 import io.coinlake.lake.Lake;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +23,20 @@ import org.apache.spark.storage.StorageLevel;
 record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<Fold> folds, List<Candidate> candidates,
     CvResult cv, Candidate winner, PipelineModel model) implements AutoCloseable {
 
+  /**
+   * Candidates of a fold fitted side by side, so one candidate's tasks can use the cores while
+   * another waits on the driver (job planning, XGBoost's tracker, collecting a model). Measured on
+   * 2 shared cores against 1 thread: XGBoost CV used the same CPU time within 3% (sample and 1M
+   * rows), and wall times (both engines) stayed within the machine's noise; no measurable gain, no
+   * loss. Fixed, not the cluster's parallelism: each XGBoost fit already takes every task slot.
+   */
+  static final int FIT_THREADS = 2;
+
   static VolatilityTraining fit(SparkSession spark, Lake lake, TrainingSpec spec) {
+    XgboostWorkers workers = XgboostWorkers.available(spark.sparkContext());
+    if (GbtGrid.XGBOOST.equals(spec.gbt().engine())) {
+      workers.require(spec.trainingPartitions());
+    }
     // 1. the rows, pinned to the spec's table version, in the canonical layout
     Dataset<Row> data = TrainingData.read(spark, lake, spec).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -42,13 +56,19 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
       } catch (IllegalArgumentException e) {
         throw new TrainingException(e.getMessage() + "; lower tasks.volatility.cv.folds or add data");
       }
-      List<Candidate> candidates = Candidates.all(spec);
-      CvResult cv = WalkForwardCv.run(data, candidates, folds, spec.qlikeFloor(), spark.sparkContext().defaultParallelism());
+      List<Candidate> candidates = Candidates.all(spec, workers.threadsPerWorker());
+      CvResult cv = WalkForwardCv.run(data, candidates, folds, spec.qlikeFloor(), FIT_THREADS);
 
       // 3. refit the winner on every trainable row
       String best = cv.best(spec.selectionMetric());
       Candidate winner = candidates.stream().filter(c -> c.name().equals(best)).findFirst().orElseThrow();
-      PipelineModel model = winner.fit(data);
+      PipelineModel model;
+      try {
+        model = winner.fit(data);
+      } catch (RuntimeException e) {
+        cv.release();
+        throw e;
+      }
       return new VolatilityTraining(spec, data, rows, folds, candidates, cv, winner, model);
     } catch (RuntimeException e) {
       data.unpersist();
@@ -59,7 +79,7 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
   @Override
   public void close() {
     if (cv != null) {
-      cv.outOfFold().unpersist();
+      cv.release();
     }
     data.unpersist();
   }

@@ -169,7 +169,8 @@ class ReproduceTrainingIT {
     assertEquals("3", params.get("cv_folds"));
     assertEquals("7", params.get("horizon"));
     assertEquals("all", params.get("as_of"));
-    assertEquals("8", params.get("training_partitions"));
+    assertEquals("xgboost", params.get("gbt_engine"), "the default engine");
+    assertEquals("2", params.get("training_partitions"), "XGBoost: one partition per worker, local[2] has 2 task slots");
     assertTrue(tags.get("coinlake.git_commit").matches("[0-9a-f]{40}"), "the build embeds the commit: " + tags.get("coinlake.git_commit"));
     assertEquals(tags.get("coinlake.git_commit"), tags.get("mlflow.source.git.commit"));
     assertTrue(List.of("true", "false").contains(tags.get("coinlake.git_dirty")), tags.toString());

@@ -17,23 +17,28 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A fitted candidate predicts from exactly the columns its MLmodel signature lists: no label, nothing else. */
+/** A fitted candidate predicts from exactly the columns its MLmodel signature lists: no label, nothing else; with either GBT engine. */
 class CandidateInputsTest {
-  private static final TrainingSpec SPEC = new TrainingSpec(LogicalWindow.all(), 0, 7, new CvConfig(2, 7, 0.5),
-      new GbtGrid(List.of(3), List.of(2), List.of(0.1), 1.0, 42L), "qlike", 1e-4, VolatilityFeatures.featureColumns(), 2);
+  private static TrainingSpec spec(String engine) {
+    return new TrainingSpec(LogicalWindow.all(), 0, 7, new CvConfig(2, 7, 0.5),
+        new GbtGrid(engine, List.of(3), List.of(2), List.of(0.1), 1.0, 42L), "qlike", 1e-4, VolatilityFeatures.featureColumns(), 2);
+  }
 
-  @Test
-  void everyFittedCandidatePredictsFromItsSignatureInputsAlone() {
+  @ParameterizedTest
+  @ValueSource(strings = {"xgboost", "mllib"})
+  void everyFittedCandidatePredictsFromItsSignatureInputsAlone(String engine) {
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> training = FeatureRows.frame(spark, FeatureRows.rows(List.of("AAA"), 120, 5L), 2);
     Dataset<Row> probe = FeatureRows.frame(spark, FeatureRows.rows(List.of("PRB"), 10, 6L), 1);
-    List<Candidate> candidates = Candidates.all(SPEC);
+    List<Candidate> candidates = Candidates.all(spec(engine), 1);
     assertEquals(List.of("persistence", "har_linear", "gbt_it3_d2_lr0.1"), candidates.stream().map(Candidate::name).toList());
     assertEquals(List.of(RV_LAST_H), candidates.get(0).inputColumns());
     assertEquals(List.of(HAR_RV_D, HAR_RV_W, HAR_RV_M), candidates.get(1).inputColumns());
     assertEquals(VolatilityFeatures.featureColumns(), candidates.get(2).inputColumns());
+    assertEquals(engine, candidates.get(2).params().get("engine"), "the candidate's params say which engine fits it");
     for (Candidate candidate : candidates) {
       PipelineModel model = candidate.fit(training);
       ModelSignature signature = TrainRunLogger.signature(candidate, model, training.schema());

@@ -95,7 +95,7 @@ class MlflowRestTrainAndScoreIT {
   }
 
   private TrainResult train(Tracking tracking) {
-    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0);
+    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0, 2);
     Dataset<Row> data = lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
     Candidate har = Candidates.harLinear(spec.qlikeFloor());
     Candidate persistence = Candidates.persistence();
@@ -180,6 +180,50 @@ class MlflowRestTrainAndScoreIT {
     List<Row> predictions = lake.read(spark, LakeTable.GOLD_PREDICTIONS).orderBy(Columns.SYMBOL).collectAsList();
     assertEquals(List.of("BTC", "ETH"), predictions.stream().map(r -> r.getString(r.fieldIndex(Columns.SYMBOL))).toList());
     assertEquals(List.of(1, 1), predictions.stream().map(r -> r.getInt(r.fieldIndex(Columns.MODEL_VERSION))).toList());
+  }
+
+  /** The default engine's model goes the same way: logged with its engine and importances, registered, loaded and scored. */
+  @Test
+  void anXgboostChampionIsLoggedRegisteredAndScored() {
+    Tracking tracking = Tracking.open(config);
+    TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 0, 2);
+    assertEquals("xgboost", spec.gbt().engine());
+    Dataset<Row> data = TrainingData.canonical(lake.read(spark, LakeTable.GOLD_FEATURES_VOLATILITY), spec.trainingPartitions());
+    Candidate gbt = Candidates.all(spec, 1).get(2);
+    PipelineModel model = gbt.fit(data);
+    List<Fold> folds = List.of(new Fold(0, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 7, 2), LocalDate.of(2021, 7, 3)));
+    Map<String, List<FoldMetrics>> perFold = Map.of(gbt.name(), List.of(new FoldMetrics(gbt.name(), 0, 2, 0.4, 0.1, 0.08, 0.2)));
+    Map<String, FoldMetrics> means = Map.of(gbt.name(), new FoldMetrics(gbt.name(), -1, 2, 0.4, 0.1, 0.08, 0.2));
+    VolatilityTraining training = new VolatilityTraining(spec, data, 8, folds, List.of(gbt), new CvResult(null, perFold, means), gbt, model);
+    TrainResult result = new TrainRunLogger(spark, tracking, config, lake).log(training);
+
+    FakeMlflowStore store = server.store();
+    FakeMlflowStore.Run parent = store.run(result.runId());
+    assertEquals("FINISHED", parent.status);
+    assertEquals("gbt_it40_d3_lr0.1", parent.params.get("selected_model"));
+    assertEquals("xgboost", parent.params.get("gbt_engine"));
+    assertEquals("xgboost", parent.params.get("selected.engine"));
+    assertEquals("hist", parent.params.get("selected.treeMethod"));
+    FakeMlflowStore.Run child = store.runs().stream().filter(r -> gbt.name().equals(r.name)).findFirst().orElseThrow();
+    assertEquals("xgboost", child.params.get("engine"));
+    assertEquals("2", child.params.get("numWorkers"));
+    String root = "1/" + result.runId() + "/artifacts/";
+    String importances = new String(store.artifacts().get(root + "feature_importances.json"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(importances.contains("\"feature_importances\""), importances);
+    assertTrue(store.artifacts().keySet().stream().anyMatch(k -> k.startsWith(root + "model/sparkml/stages/1_xgbr")),
+        store.artifacts().keySet().toString());
+
+    ScoreResult scored = ScoreVolatilityJob.run(spark, config, LogicalWindow.all());
+    assertEquals(result.runId(), scored.runId());
+    assertEquals(2, scored.predictions());
+    List<Row> predictions = lake.read(spark, LakeTable.GOLD_PREDICTIONS).orderBy(Columns.SYMBOL).collectAsList();
+    List<Row> expected = model.transform(data.where(Columns.TS + " = '2021-07-04'")).orderBy(Columns.SYMBOL).collectAsList();
+    for (int i = 0; i < 2; i++) {
+      double p = predictions.get(i).getDouble(predictions.get(i).fieldIndex(Columns.PREDICTION));
+      assertEquals(expected.get(i).getDouble(expected.get(i).fieldIndex(Columns.PREDICTION)), p, 0.0,
+          "the loaded champion predicts what the fitted model did");
+      assertTrue(p > 0, "a positive volatility forecast: " + p);
+    }
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * MLlib's GBT with subsampling depends on how its input is partitioned and ordered; the canonical
+ * MLlib's GBT (engine mllib) with subsampling depends on how its input is partitioned and ordered; the canonical
  * layout of {@link TrainingData} removes that, so the same rows give the same model however they
  * were laid out and whatever spark.sql.shuffle.partitions is.
  */
@@ -27,7 +27,7 @@ class TrainingDeterminismTest {
   static SparkSession spark;
   static List<Row> rows;
   static Dataset<Row> probe;
-  static final Candidate GBT = Candidates.gbt(VolatilityFeatures.featureColumns(), 4, 3, 0.1, 0.7, 42L);
+  static final Candidate GBT = Candidates.gbt(VolatilityFeatures.featureColumns(), new GbtSettings("mllib", 4, 3, 0.1, 0.7, 42L, 1, 1));
 
   @BeforeAll
   static void data() {

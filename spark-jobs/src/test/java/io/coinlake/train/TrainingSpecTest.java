@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainingSpecTest {
   static final TrainingSpec SPEC = new TrainingSpec(LogicalWindow.asOf(LocalDate.parse("2021-07-06")), 12, 7,
-      new CvConfig(4, 9, 0.55), new GbtGrid(List.of(40, 80), List.of(3, 5), List.of(0.1, 0.05), 0.8, 42L), "qlike", 1.0e-4,
+      new CvConfig(4, 9, 0.55), new GbtGrid("xgboost", List.of(40, 80), List.of(3, 5), List.of(0.1, 0.05), 0.8, 42L), "qlike", 1.0e-4,
       List.of("log_return", "rv_7", "har_rv_d"), 8);
 
   @Test
@@ -25,6 +25,7 @@ class TrainingSpecTest {
     expected.put("cv_folds", "4");
     expected.put("cv_purge_days", "9");
     expected.put("cv_min_train_fraction", "0.55");
+    expected.put("gbt_engine", "xgboost");
     expected.put("gbt_max_iter", "40,80");
     expected.put("gbt_max_depth", "3,5");
     expected.put("gbt_step_size", "0.1,0.05");
@@ -42,7 +43,7 @@ class TrainingSpecTest {
   void paramsReadBackToTheSameSpec() {
     assertEquals(SPEC, TrainingSpec.fromParams("r1", SPEC.params()));
     TrainingSpec all = new TrainingSpec(LogicalWindow.all(), 0, 7, new CvConfig(3, 7, 0.5),
-        new GbtGrid(List.of(15), List.of(3), List.of(0.1), 1.0, -3L), "r2", 0.1 + 0.2, List.of("rv_7"), 1);
+        new GbtGrid("mllib", List.of(15), List.of(3), List.of(0.1), 1.0, -3L), "r2", 0.1 + 0.2, List.of("rv_7"), 1);
     assertEquals(all, TrainingSpec.fromParams("r2", all.params()), "doubles such as 0.30000000000000004 survive exactly");
   }
 
@@ -55,6 +56,30 @@ class TrainingSpecTest {
     TrainingException e = assertThrows(TrainingException.class, () -> TrainingSpec.fromParams("abc", old));
     assertEquals("run abc cannot be reproduced: it lacks the params [training_table_delta_version, gbt_seed, features]"
         + " (it was logged by an older coinlake, before training runs recorded their inputs)", e.getMessage());
+  }
+
+  @Test
+  void aRunFromBeforeTheEngineParamWasFittedByMllib() {
+    Map<String, String> old = new HashMap<>(SPEC.params());
+    old.remove("gbt_engine");
+    assertEquals("mllib", TrainingSpec.fromParams("abc", old).gbt().engine(), "runs before gbt_engine existed used MLlib's GBT");
+    Map<String, String> bad = new HashMap<>(SPEC.params());
+    bad.put("gbt_engine", "lightgbm");
+    TrainingException e = assertThrows(TrainingException.class, () -> TrainingSpec.fromParams("abc", bad));
+    assertEquals("run abc cannot be reproduced: its recorded params are invalid: 'engine' must be one of [xgboost, mllib],"
+        + " got 'lightgbm'", e.getMessage());
+  }
+
+  @Test
+  void xgboostLaysTheRowsOutInOnePartitionPerWorkerAndMllibInTheFixedEight() {
+    var config = io.coinlake.config.ConfigLoader.load(null, List.of());
+    TrainingSpec xgboost = TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 3, 2);
+    assertEquals("xgboost", xgboost.gbt().engine(), "the default engine");
+    assertEquals(2, xgboost.trainingPartitions());
+    var mllibConfig = io.coinlake.config.ConfigLoader.load(null, List.of("tasks.volatility.gbt.engine=mllib"));
+    TrainingSpec mllib = TrainingSpec.of(mllibConfig.tasks().volatility(), LogicalWindow.all(), 3, 2);
+    assertEquals("mllib", mllib.params().get("gbt_engine"));
+    assertEquals(TrainingSpec.DEFAULT_TRAINING_PARTITIONS, mllib.trainingPartitions());
   }
 
   @Test
