@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingest: every configured source -> bronze.{ohlcv,market_snapshots,ticks}, unreadable records
@@ -30,6 +30,12 @@ import org.apache.spark.sql.SparkSession;
  * ingested before is skipped and the skip recorded (unless {@code reingest}).
  */
 public final class IngestJob {
+  /**
+   * Where parsed rows are kept between the passes of a batch: on local disk, in Spark's columnar
+   * format. Kept off the heap so that a batch of any size leaves the driver's memory to the work.
+   */
+  static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
+
   private IngestJob() {}
 
   public static IngestResult run(SparkSession spark, CoinlakeConfig config, boolean reingest) {
@@ -53,9 +59,10 @@ public final class IngestJob {
   private static List<FileIngestCount> ingestKind(SparkSession spark, Lake lake, RecordKind kind, List<SourceSpec> specs,
       Map<String, String> seen, String batchId, Timestamp now) {
     List<FileIngestCount> counts = new ArrayList<>();
-    List<SourceFile> toRead = new ArrayList<>();
+    List<FileSummary> toRead = new ArrayList<>();
     Map<String, String> formatOf = new java.util.HashMap<>();
-    List<JavaRDD<SourceFile>> cached = new ArrayList<>();
+    List<SourceFileReader.Batch> batches = new ArrayList<>();
+    Set<String> knownBefore = Set.copyOf(seen.keySet());
     Dataset<Row> rows = null;
     for (SourceSpec spec : specs) {
       List<String> files = LakeFiles.glob(spark, spec.path(), spec.glob(), spec.optional());
@@ -66,10 +73,10 @@ public final class IngestJob {
         throw new IngestException("no files match " + spec.path() + "/" + spec.glob() + " (" + kind.contractName()
             + " source); fix the path or glob in the config, or remove the source");
       }
-      JavaRDD<SourceFile> parsed = SourceFileReader.parse(spark, files, spec.format());
-      cached.add(parsed);
+      SourceFileReader.Batch batch = SourceFileReader.read(spark, files, spec.format(), kind.key(), knownBefore, CACHE);
+      batches.add(batch);
       Set<String> skip = new HashSet<>();
-      for (SourceFile f : SourceFileReader.summaries(parsed)) {
+      for (FileSummary f : batch.files()) {
         formatOf.put(f.path(), spec.formatName());
         String key = IngestedFiles.contentKey(f.sha256(), f.path(), spec.format().nameCarriesData());
         String before = f.readable() ? seen.get(key) : null;
@@ -77,7 +84,9 @@ public final class IngestJob {
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_UNREADABLE,
               0, 0, 0, Map.of(), f.error(), null));
         } else if (before != null) {
-          skip.add(f.path());
+          if (!f.known()) {
+            skip.add(f.path()); // same content as a file read earlier in this batch: its rows are not taken
+          }
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_SKIPPED,
               0, 0, 0, Map.of(), null, "same content as " + before + " was ingested already; use --reingest to read it again"));
         } else {
@@ -85,7 +94,7 @@ public final class IngestJob {
           toRead.add(f);
         }
       }
-      Dataset<Row> part = SourceFileReader.rows(spark, parsed, spec.format(), skip);
+      Dataset<Row> part = batch.records(skip);
       if (kind == RecordKind.MARKET_SNAPSHOTS) {
         part = part.withColumn(FEED, lit(spec.formatName()));
       }
@@ -93,14 +102,14 @@ public final class IngestJob {
     }
     if (!toRead.isEmpty()) {
       rows = rows.withColumn(INGESTED_AT, lit(now)).withColumn(BATCH_ID, lit(batchId));
-      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, rows);
-      for (SourceFile f : toRead) {
+      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, rows, toRead, CACHE);
+      for (FileSummary f : toRead) {
         BronzeWriter.FileCounts c = written.getOrDefault(f.path(), BronzeWriter.FileCounts.NONE);
         counts.add(new FileIngestCount(kind, formatOf.get(f.path()), f.path(), f.bytes(), f.sha256(), STATUS_INGESTED,
             c.toBronze() + c.quarantined(), c.toBronze(), c.quarantined(), c.byReason(), null, null));
       }
     }
-    cached.forEach(JavaRDD::unpersist);
+    batches.forEach(SourceFileReader.Batch::unpersist);
     counts.sort(java.util.Comparator.comparing(FileIngestCount::sourceFile));
     return counts;
   }
