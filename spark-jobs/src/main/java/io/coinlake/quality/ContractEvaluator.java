@@ -12,42 +12,77 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Applies a contract row by row: adds, for every check, a pass flag and a failure detail, then an
- * array of failed error checks and of failed warning checks. Pure: no I/O.
+ * Applies a contract row by row: adds, for every check, a pass flag, then an array of failed error
+ * checks and of failed warning checks, and the reasons of the failed error checks. Pure: no I/O.
  *
  * <p>Row checks run first. Sequence checks (glitch, stale) compare a row with its predecessor,
  * so they run only over rows that passed every row-level error check: a null or negative price
  * must not make its neighbour look like a glitch.
+ *
+ * <p>Checks that group rows each need the rows clustered by their grouping. Cross-symbol copies
+ * group by candle, so they go first; unique keys and the sequence checks then share one
+ * clustering by the columns they have in common (the symbol), so the batch is shuffled twice, not
+ * once per grouping.
  */
 public final class ContractEvaluator {
   public static final String FAILED_ERRORS = "_failed_errors";
   public static final String FAILED_WARNINGS = "_failed_warnings";
+  /** Why a row failed its error checks, {@code "check: detail; ..."} in contract order; null when none failed. */
+  public static final String REASONS = "_reasons";
   private static final String ROW_OK = "_row_ok";
+  /** The grouping of the sequence checks without their pass flag (which they group by too). */
+  private static final List<String> SEQUENCE_GROUPING = List.of(SYMBOL, INTERVAL);
 
   private ContractEvaluator() {}
 
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
     requireColumns(rows, contract);
     Dataset<Row> out = rows;
-    List<Column> rowErrorPasses = new ArrayList<>();
     for (ContractCheck check : contract.checks()) {
-      if (check.isSequenceCheck()) {
-        continue;
-      }
-      out = applyRowCheck(out, check);
-      if (check.level() == Level.ERROR) {
-        rowErrorPasses.add(col(check.passColumn()));
+      if (check.kind().equals("complete") || check.kind().equals("predicate")) {
+        out = applyRowCheck(out, check);
       }
     }
-    out = out.withColumn(ROW_OK, rowErrorPasses.stream().reduce(Column::and).orElse(lit(true)));
+    for (ContractCheck check : contract.checks()) {
+      if (check.kind().equals("cross_symbol_copy")) {
+        out = applyRowCheck(out, check);
+      }
+    }
+    List<String> shared = sharedGrouping(contract);
+    if (!shared.isEmpty()) {
+      out = out.repartition(shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+    for (ContractCheck check : contract.checks()) {
+      if (check.kind().equals("unique")) {
+        out = applyRowCheck(out, check);
+      }
+    }
+    out = out.withColumn(ROW_OK, contract.checks().stream()
+        .filter(c -> !c.isSequenceCheck() && c.level() == Level.ERROR)
+        .map(c -> col(c.passColumn())).reduce(Column::and).orElse(lit(true)));
     for (ContractCheck check : contract.checks()) {
       if (check.isSequenceCheck()) {
         out = applySequenceCheck(out, check);
       }
     }
     out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
-        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING));
-    return out.drop(ROW_OK);
+        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING))
+        .withColumn(REASONS, reasons(contract));
+    List<String> scratch = new ArrayList<>(List.of(ROW_OK));
+    contract.checks().forEach(c -> scratch.add(c.detailColumn()));
+    return out.drop(scratch.toArray(String[]::new));
+  }
+
+  /**
+   * The columns by which unique checks and sequence checks can share one clustering: those every
+   * unique key and the sequence grouping have in common. Empty when there is nothing to share.
+   */
+  static List<String> sharedGrouping(Contract contract) {
+    List<ContractCheck> unique = contract.checks().stream().filter(c -> c.kind().equals("unique")).toList();
+    if (unique.isEmpty() || contract.checks().stream().noneMatch(ContractCheck::isSequenceCheck)) {
+      return List.of();
+    }
+    return SEQUENCE_GROUPING.stream().filter(c -> unique.stream().allMatch(u -> u.columns().contains(c))).toList();
   }
 
   private static Column failed(Contract contract, Level level) {
@@ -55,7 +90,16 @@ public final class ContractEvaluator {
         .filter(c -> c.level() == level)
         .map(c -> when(not(col(c.passColumn())), lit(c.name())))
         .toArray(Column[]::new);
-    return names.length == 0 ? array().cast("array<string>") : filter(array(names), x -> x.isNotNull());
+    // array_except drops the nulls of passed checks and keeps the order (the names are distinct)
+    return names.length == 0 ? array().cast("array<string>") : array_except(array(names), array(lit(null).cast("string")));
+  }
+
+  private static Column reasons(Contract contract) {
+    Column[] parts = contract.checks().stream()
+        .filter(c -> c.level() == Level.ERROR)
+        .map(c -> when(not(col(c.passColumn())), concat(lit(c.name() + ": "), col(c.detailColumn()))))
+        .toArray(Column[]::new);
+    return parts.length == 0 ? lit(null).cast("string") : when(size(col(FAILED_ERRORS)).gt(0), concat_ws("; ", parts));
   }
 
   private static Dataset<Row> applyRowCheck(Dataset<Row> rows, ContractCheck check) {
