@@ -14,9 +14,9 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
 /**
- * One parsed file as rows of {@link SourceFileReader#schema}: first its summary row (record 0,
- * carrying the {@link FileSummary}), then one row per record, numbered from 1. Pure: no Spark
- * session, no I/O; it runs inside the reader's tasks.
+ * One parsed file as the reader hands it on: its {@link FileSummary}, or its records as rows of
+ * {@link SourceFileReader#schema} (numbered from 1). Pure: no Spark session, no I/O; it runs
+ * inside the reader's tasks, the same way in every pass, so every pass sees the same rows.
  *
  * <p>Keys are compared here within the file: a good record whose key comes again later in the
  * same file is flagged {@link SourceFileReader#DUPLICATE_IN_FILE} (the later one is kept, as the
@@ -40,15 +40,14 @@ final class FileRows {
   }
 
   /**
-   * The summary and rows of one file. {@code known} files (content ingested before) and unreadable
-   * ones give only their summary row. {@code keyIndex} may be null: then nothing is compared and
-   * the summary's first keys are null.
+   * What the file holds. {@code known} (content ingested before) is kept only for a readable file.
+   * {@code keyIndex} may be null: then no key is compared and the first keys are null.
    */
-  static List<Row> of(SourceFile file, boolean known, int width, int[] keyIndex) {
-    List<Row> out = new ArrayList<>();
+  static FileSummary summarize(SourceFile file, boolean known, int[] keyIndex) {
     if (!file.readable() || known) {
-      out.add(summaryRow(file.path(), width, FileSummary.unreadable(file.path(), file.bytes(), file.sha256(), file.error()), known));
-      return out;
+      FileSummary s = FileSummary.unreadable(file.path(), file.bytes(), file.sha256(), file.error());
+      return known && file.readable()
+          ? new FileSummary(s.path(), s.bytes(), s.sha256(), null, true, 0, Map.of(), 0, Set.of(), Set.of()) : s;
     }
     List<ParsedRecord> records = file.records();
     boolean[] duplicate = duplicates(records, keyIndex);
@@ -68,9 +67,15 @@ final class FileRows {
         firstKeys.add(first == null ? FileSummary.NULL_KEY : first.toString());
       }
     }
-    FileSummary summary = new FileSummary(file.path(), file.bytes(), file.sha256(), null, false, records.size(), failed,
-        duplicates, firstKeys, extraKeys);
-    out.add(summaryRow(file.path(), width, summary, false));
+    return new FileSummary(file.path(), file.bytes(), file.sha256(), null, false, records.size(), failed, duplicates,
+        firstKeys, extraKeys);
+  }
+
+  /** The file's records as rows; none for an unreadable file. */
+  static List<Row> rows(SourceFile file, int width, int[] keyIndex) {
+    List<ParsedRecord> records = file.records();
+    boolean[] duplicate = duplicates(records, keyIndex);
+    List<Row> out = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       out.add(recordRow(file.path(), width, records.get(i), i + 1, duplicate[i]));
     }
@@ -117,29 +122,5 @@ final class FileRows {
     values[width + 6] = r.extras().isEmpty() ? null : JavaConverters.mapAsScalaMap(r.extras());
     values[width + 7] = duplicate;
     return RowFactory.create(values);
-  }
-
-  private static Row summaryRow(String path, int width, FileSummary s, boolean known) {
-    Object[] values = new Object[width + SourceFileReader.LINEAGE_WIDTH];
-    values[width] = path;
-    values[width + 1] = 0L;
-    values[width + 2] = 0L;
-    values[width + 7] = false;
-    values[width + 8] = RowFactory.create(s.bytes(), s.sha256(), s.error(), known, s.records(),
-        JavaConverters.mapAsScalaMap(s.failedByCheck()), s.duplicatesInFile(),
-        s.firstKeys() == null ? null : seq(s.firstKeys()), seq(s.extraKeys()));
-    return RowFactory.create(values);
-  }
-
-  /** The summary a summary row carries (see {@link SourceFileReader#SUMMARY}). */
-  static FileSummary summary(String path, Row s) {
-    Map<String, Long> failed = new HashMap<>();
-    s.<String, Long>getJavaMap(5).forEach(failed::put);
-    return new FileSummary(path, s.getLong(0), s.getString(1), s.getString(2), s.getBoolean(3), s.getLong(4), failed,
-        s.getLong(6), s.isNullAt(7) ? null : new LinkedHashSet<>(s.<String>getList(7)), new LinkedHashSet<>(s.<String>getList(8)));
-  }
-
-  private static scala.collection.Seq<String> seq(Set<String> values) {
-    return JavaConverters.asScalaBuffer(new ArrayList<>(values)).toList();
   }
 }

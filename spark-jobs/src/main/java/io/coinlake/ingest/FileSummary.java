@@ -1,5 +1,6 @@
 package io.coinlake.ingest;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ import java.util.Set;
  * rows. Invariant: {@code records >= sum(failedByCheck) + duplicatesInFile}.
  */
 public record FileSummary(String path, long bytes, String sha256, String error, boolean known, long records,
-    Map<String, Long> failedByCheck, long duplicatesInFile, Set<String> firstKeys, Set<String> extraKeys) {
+    Map<String, Long> failedByCheck, long duplicatesInFile, Set<String> firstKeys, Set<String> extraKeys) implements Serializable {
 
   /** Stands for a null value of the first key column in {@link #firstKeys}. */
   public static final String NULL_KEY = "\u0000null";
@@ -33,6 +34,11 @@ public record FileSummary(String path, long bytes, String sha256, String error, 
 
   public boolean readable() {
     return error == null;
+  }
+
+  /** Records the format rejected plus good records repeated later in the file: what ingest quarantines when no other file shares a key. */
+  public long rejectedInFile() {
+    return failed() + duplicatesInFile;
   }
 
   /** Records the format rejected (any check). */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingest: every configured source -> bronze.{ohlcv,market_snapshots,ticks}, unreadable records
@@ -30,12 +30,6 @@ import org.apache.spark.storage.StorageLevel;
  * ingested before is skipped and the skip recorded (unless {@code reingest}).
  */
 public final class IngestJob {
-  /**
-   * Where parsed rows are kept between the passes of a batch: on local disk, in Spark's columnar
-   * format. Kept off the heap so that a batch of any size leaves the driver's memory to the work.
-   */
-  static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
-
   private IngestJob() {}
 
   public static IngestResult run(SparkSession spark, CoinlakeConfig config, boolean reingest) {
@@ -60,10 +54,8 @@ public final class IngestJob {
       Map<String, String> seen, String batchId, Timestamp now) {
     List<FileIngestCount> counts = new ArrayList<>();
     List<FileSummary> toRead = new ArrayList<>();
-    Map<String, String> formatOf = new java.util.HashMap<>();
-    List<SourceFileReader.Batch> batches = new ArrayList<>();
+    Map<String, SourceSpec> specOf = new HashMap<>();
     Set<String> knownBefore = Set.copyOf(seen.keySet());
-    Dataset<Row> rows = null;
     for (SourceSpec spec : specs) {
       List<String> files = LakeFiles.glob(spark, spec.path(), spec.glob(), spec.optional());
       if (files.isEmpty()) {
@@ -73,44 +65,50 @@ public final class IngestJob {
         throw new IngestException("no files match " + spec.path() + "/" + spec.glob() + " (" + kind.contractName()
             + " source); fix the path or glob in the config, or remove the source");
       }
-      SourceFileReader.Batch batch = SourceFileReader.read(spark, files, spec.format(), kind.key(), knownBefore, CACHE);
-      batches.add(batch);
-      Set<String> skip = new HashSet<>();
-      for (FileSummary f : batch.files()) {
-        formatOf.put(f.path(), spec.formatName());
+      for (FileSummary f : SourceFileReader.summaries(spark, files, spec.format(), kind.key(), knownBefore)) {
         String key = IngestedFiles.contentKey(f.sha256(), f.path(), spec.format().nameCarriesData());
         String before = f.readable() ? seen.get(key) : null;
         if (!f.readable()) {
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_UNREADABLE,
               0, 0, 0, Map.of(), f.error(), null));
         } else if (before != null) {
-          if (!f.known()) {
-            skip.add(f.path()); // same content as a file read earlier in this batch: its rows are not taken
-          }
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_SKIPPED,
               0, 0, 0, Map.of(), null, "same content as " + before + " was ingested already; use --reingest to read it again"));
         } else {
           seen.put(key, f.path() + " (batch " + batchId + ")");
+          specOf.put(f.path(), spec);
           toRead.add(f);
         }
       }
-      Dataset<Row> part = batch.records(skip);
+    }
+    if (!toRead.isEmpty()) {
+      BronzeWriter.Records records = files -> records(spark, kind, specs, specOf, files, batchId, now);
+      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, records, toRead);
+      for (FileSummary f : toRead) {
+        BronzeWriter.FileCounts c = written.getOrDefault(f.path(), BronzeWriter.FileCounts.NONE);
+        counts.add(new FileIngestCount(kind, specOf.get(f.path()).formatName(), f.path(), f.bytes(), f.sha256(), STATUS_INGESTED,
+            c.toBronze() + c.quarantined(), c.toBronze(), c.quarantined(), c.byReason(), null, null));
+      }
+    }
+    counts.sort(java.util.Comparator.comparing(FileIngestCount::sourceFile));
+    return counts;
+  }
+
+  /** The rows of {@code files}, each read with its source's format, stamped with the batch. */
+  private static Dataset<Row> records(SparkSession spark, RecordKind kind, List<SourceSpec> specs, Map<String, SourceSpec> specOf,
+      java.util.Collection<String> files, String batchId, Timestamp now) {
+    Dataset<Row> rows = null;
+    for (SourceSpec spec : specs) {
+      List<String> mine = files.stream().filter(f -> specOf.get(f) == spec).sorted().toList();
+      if (mine.isEmpty() && rows != null) {
+        continue;
+      }
+      Dataset<Row> part = SourceFileReader.records(spark, mine, spec.format(), kind.key());
       if (kind == RecordKind.MARKET_SNAPSHOTS) {
         part = part.withColumn(FEED, lit(spec.formatName()));
       }
       rows = rows == null ? part : rows.unionByName(part);
     }
-    if (!toRead.isEmpty()) {
-      rows = rows.withColumn(INGESTED_AT, lit(now)).withColumn(BATCH_ID, lit(batchId));
-      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, rows, toRead, CACHE);
-      for (FileSummary f : toRead) {
-        BronzeWriter.FileCounts c = written.getOrDefault(f.path(), BronzeWriter.FileCounts.NONE);
-        counts.add(new FileIngestCount(kind, formatOf.get(f.path()), f.path(), f.bytes(), f.sha256(), STATUS_INGESTED,
-            c.toBronze() + c.quarantined(), c.toBronze(), c.quarantined(), c.byReason(), null, null));
-      }
-    }
-    batches.forEach(SourceFileReader.Batch::unpersist);
-    counts.sort(java.util.Comparator.comparing(FileIngestCount::sourceFile));
-    return counts;
+    return rows.withColumn(INGESTED_AT, lit(now)).withColumn(BATCH_ID, lit(batchId));
   }
 }

@@ -1,8 +1,6 @@
 package io.coinlake.ingest;
 
 import static io.coinlake.lake.Columns.*;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 
 import io.coinlake.lake.LakeFiles;
 import java.io.IOException;
@@ -25,99 +23,88 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads source files in parallel through Hadoop (local paths and s3a:// alike), a few files per
- * Spark task, and turns them into one Dataset of typed rows: per record, the format's value
- * columns plus lineage; per file, one summary row ({@code source_record} 0) holding its
- * {@link FileSummary}. Files are read and parsed once: the rows are persisted in Spark's columnar
- * cache at the given storage level, and the summaries collected from it, so the caller decides
- * what to skip without another pass. Records of a file whose content was ingested before
- * ({@code knownContent}) never enter the cache.
+ * Spark task, and parses them with their {@link SourceFormat}. Nothing is cached: parsing is
+ * cheaper than keeping the rows, so each pass reads and parses the files it needs again, and
+ * every pass sees the same rows (parsing is pure). {@link #summaries} looks at every file once,
+ * {@link #records} turns a chosen set of files into typed rows: the format's value columns plus
+ * lineage.
  */
 public final class SourceFileReader {
   /** Internal column holding unknown CSV columns until schema evolution promotes them. */
   public static final String EXTRAS = "_extras";
   /** Internal column: true for a good record whose key comes again later in the same file. */
   public static final String DUPLICATE_IN_FILE = "_duplicate_in_file";
-  /** Internal column: the {@link FileSummary} of a file, on its summary row only. */
-  static final String FILE_SUMMARY = "_file_summary";
-  /** Columns after the value columns: lineage, raw text, error, check, extras, the duplicate flag, the summary. */
-  static final int LINEAGE_WIDTH = 9;
+  /** Columns after the value columns: lineage, raw text, error, check, extras, the duplicate flag. */
+  static final int LINEAGE_WIDTH = 8;
   /** Files per task, at most: small files share a task, and two cores still get several tasks each. */
   private static final int FILES_PER_TASK = 32;
 
-  /** The type of {@link #FILE_SUMMARY}, in the order {@link FileRows} writes and reads it. */
-  static final StructType SUMMARY = new StructType()
-      .add("bytes", DataTypes.LongType)
-      .add("sha256", DataTypes.StringType)
-      .add("error", DataTypes.StringType)
-      .add("known", DataTypes.BooleanType)
-      .add("records", DataTypes.LongType)
-      .add("failed", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
-      .add("duplicates", DataTypes.LongType)
-      .add("first_keys", DataTypes.createArrayType(DataTypes.StringType))
-      .add("extra_keys", DataTypes.createArrayType(DataTypes.StringType));
-
   private SourceFileReader() {}
 
-  /** One source's files after reading: the persisted rows and the files' summaries (sorted by path). */
-  public record Batch(Dataset<Row> rows, List<FileSummary> files) {
-    /** The records (no summary rows) of the files not in {@code skip}; drops the summary column. */
-    public Dataset<Row> records(Set<String> skip) {
-      Dataset<Row> records = rows.where(col(SOURCE_RECORD).gt(0));
-      if (!skip.isEmpty()) {
-        records = records.where(not(col(SOURCE_FILE).isin(skip.toArray())));
-      }
-      return records.drop(FILE_SUMMARY);
-    }
-
-    public void unpersist() {
-      rows.unpersist();
-    }
-  }
-
   /**
-   * Reads and parses every file (one Spark job) and keeps the rows at {@code level}; call
-   * {@link Batch#unpersist()} when done. {@code key} is the bronze key: good records repeating a
-   * key within a file are flagged. A file Hadoop will not read because of its name
+   * Reads and parses every file (one Spark job) and returns what each holds, sorted by path. A
+   * file whose content key ({@link IngestedFiles#contentKey}) is in {@code knownContent} comes
+   * back {@code known}. A file Hadoop will not read because of its name
    * ({@link SourceFile#hiddenNameProblem}) and a file that cannot be opened come back unreadable
-   * with that reason, so one odd file never stops the batch.
+   * with that reason, so one odd file never stops the batch. {@code key} is the bronze key.
    */
-  public static Batch read(SparkSession spark, List<String> files, SourceFormat format, List<String> key,
-      Set<String> knownContent, StorageLevel level) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<String> readable = files.stream().filter(f -> SourceFile.hiddenNameProblem(f) == null).toList();
+  public static List<FileSummary> summaries(SparkSession spark, List<String> files, SourceFormat format, List<String> key,
+      Set<String> knownContent) {
     List<FileSummary> summaries = new ArrayList<>();
+    List<String> readable = new ArrayList<>();
     for (String f : files) {
       if (SourceFile.hiddenNameProblem(f) != null) {
         summaries.add(FileSummary.unreadable(f, LakeFiles.size(spark, f), null, SourceFile.hiddenNameProblem(f)));
+      } else {
+        readable.add(f);
       }
     }
-    StructType schema = schema(format);
-    if (readable.isEmpty()) {
-      summaries.sort(Comparator.comparing(FileSummary::path));
-      return new Batch(spark.createDataFrame(List.of(), schema), summaries);
-    }
-    int width = format.valueSchema().size();
-    int[] keyIndex = FileRows.keyIndex(format.valueSchema(), key);
-    boolean nameCarriesData = format.nameCarriesData();
-    Broadcast<SerializableWritable<Configuration>> conf =
-        jsc.broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
-    Broadcast<Set<String>> known = jsc.broadcast(Set.copyOf(knownContent));
-    int tasks = Math.min(readable.size(), Math.max(2 * jsc.defaultParallelism(), (readable.size() + FILES_PER_TASK - 1) / FILES_PER_TASK));
-    JavaRDD<Row> rows = jsc.parallelize(readable, tasks).flatMap(path -> {
-      SourceFile file = readFile(path, conf.value().value(), format);
-      boolean seen = file.readable() && known.value().contains(IngestedFiles.contentKey(file.sha256(), path, nameCarriesData));
-      return FileRows.of(file, seen, width, keyIndex).iterator();
-    });
-    Dataset<Row> persisted = spark.createDataFrame(rows, schema).persist(level);
-    for (Row r : persisted.where(col(SOURCE_RECORD).equalTo(0)).select(SOURCE_FILE, FILE_SUMMARY).collectAsList()) {
-      summaries.add(FileRows.summary(r.getString(0), r.getStruct(1)));
+    if (!readable.isEmpty()) {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      int[] keyIndex = FileRows.keyIndex(format.valueSchema(), key);
+      boolean nameCarriesData = format.nameCarriesData();
+      Broadcast<SerializableWritable<Configuration>> conf = hadoopConf(spark);
+      Broadcast<Set<String>> known = jsc.broadcast(Set.copyOf(knownContent));
+      summaries.addAll(paths(jsc, readable).map(path -> {
+        SourceFile file = readFile(path, conf.value().value(), format);
+        boolean seen = file.readable() && known.value().contains(IngestedFiles.contentKey(file.sha256(), path, nameCarriesData));
+        return FileRows.summarize(file, seen, keyIndex);
+      }).collect());
     }
     summaries.sort(Comparator.comparing(FileSummary::path));
-    return new Batch(persisted, summaries);
+    return summaries;
+  }
+
+  /**
+   * The records of {@code files} (readable ones, as {@link #summaries} found them) as rows of
+   * {@link #schema}, numbered from 1 per file. Lazy: each action over the result reads and parses
+   * the files again.
+   */
+  public static Dataset<Row> records(SparkSession spark, List<String> files, SourceFormat format, List<String> key) {
+    StructType schema = schema(format);
+    if (files.isEmpty()) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int width = format.valueSchema().size();
+    int[] keyIndex = FileRows.keyIndex(format.valueSchema(), key);
+    Broadcast<SerializableWritable<Configuration>> conf = hadoopConf(spark);
+    JavaRDD<Row> rows = paths(jsc, files).flatMap(path -> FileRows.rows(readFile(path, conf.value().value(), format), width, keyIndex).iterator());
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** The paths as an RDD with a task per few files. */
+  private static JavaRDD<String> paths(JavaSparkContext jsc, List<String> files) {
+    int tasks = Math.min(files.size(), Math.max(2 * jsc.defaultParallelism(), (files.size() + FILES_PER_TASK - 1) / FILES_PER_TASK));
+    return jsc.parallelize(files, tasks);
+  }
+
+  private static Broadcast<SerializableWritable<Configuration>> hadoopConf(SparkSession spark) {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
   }
 
   /** Reads one whole file through Hadoop and parses it; an I/O error makes the file unreadable. */
@@ -135,7 +122,7 @@ public final class SourceFileReader {
     return SourceFile.parse(path, content, format);
   }
 
-  /** The schema of the rows: value columns, lineage, raw text, error and check (null for good rows), extras, flags, summary. */
+  /** The schema of the rows: value columns, lineage, raw text, error and check (null for good rows), extras, the duplicate flag. */
   public static StructType schema(SourceFormat format) {
     StructType schema = new StructType();
     for (StructField f : format.valueSchema().fields()) {
@@ -149,8 +136,7 @@ public final class SourceFileReader {
         .add(ERROR, DataTypes.StringType)
         .add(CHECK, DataTypes.StringType)
         .add(EXTRAS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-        .add(DUPLICATE_IN_FILE, DataTypes.BooleanType, false)
-        .add(FILE_SUMMARY, SUMMARY);
+        .add(DUPLICATE_IN_FILE, DataTypes.BooleanType, false);
   }
 
   /** Epoch seconds to the Timestamp a value array holds (null-safe); for formats. */
