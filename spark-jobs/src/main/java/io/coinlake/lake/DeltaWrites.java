@@ -111,7 +111,7 @@ public final class DeltaWrites {
   public static Column oneOf(String column, java.util.Collection<String> values, String nullValue) {
     List<String> present = values.stream().filter(v -> !v.equals(nullValue)).toList();
     Column in = present.isEmpty() ? functions.lit(false) : functions.col(column).isin(present.toArray());
-    return values.contains(nullValue) ? in.or(functions.col(column).isNull()) : in;
+    return present.size() < values.size() ? in.or(functions.col(column).isNull()) : in;
   }
 
   /** Appends rows, adding any new columns to the table's schema. */
