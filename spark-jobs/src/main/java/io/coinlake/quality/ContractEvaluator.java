@@ -30,6 +30,8 @@ public final class ContractEvaluator {
   /** Why a row failed its error checks, {@code "check: detail; ..."} in contract order; null when none failed. */
   public static final String REASONS = "_reasons";
   private static final String ROW_OK = "_row_ok";
+  private static final String PREVIOUS_CLOSE = "_previous_close";
+  private static final String SCRATCH = "_window_result";
   /** The grouping of the sequence checks without their pass flag (which they group by too). */
   private static final List<String> SEQUENCE_GROUPING = List.of(SYMBOL, INTERVAL);
 
@@ -60,15 +62,18 @@ public final class ContractEvaluator {
     out = out.withColumn(ROW_OK, contract.checks().stream()
         .filter(c -> !c.isSequenceCheck() && c.level() == Level.ERROR)
         .map(c -> col(c.passColumn())).reduce(Column::and).orElse(lit(true)));
-    for (ContractCheck check : contract.checks()) {
-      if (check.isSequenceCheck()) {
-        out = applySequenceCheck(out, check);
+    if (contract.checks().stream().anyMatch(ContractCheck::isSequenceCheck)) {
+      out = out.withColumn(PREVIOUS_CLOSE, lag(col(CLOSE), 1).over(sequenceOrder()));
+      for (ContractCheck check : contract.checks()) {
+        if (check.isSequenceCheck()) {
+          out = applySequenceCheck(out, check);
+        }
       }
     }
     out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
         .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING))
         .withColumn(REASONS, reasons(contract));
-    List<String> scratch = new ArrayList<>(List.of(ROW_OK));
+    List<String> scratch = new ArrayList<>(List.of(ROW_OK, PREVIOUS_CLOSE));
     contract.checks().forEach(c -> scratch.add(c.detailColumn()));
     return out.drop(scratch.toArray(String[]::new));
   }
@@ -118,44 +123,56 @@ public final class ContractEvaluator {
       case "unique" -> {
         WindowSpec byKey = Window.partitionBy(check.columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
             .orderBy(col(SOURCE_FILE), col(SOURCE_LINE));
-        pass = row_number().over(byKey).equalTo(1);
+        // window results go to a column first: used in two expressions, a window function would be computed twice
+        rows = rows.withColumn(SCRATCH, row_number().over(byKey));
+        pass = col(SCRATCH).equalTo(1);
         why = lit("duplicate of an earlier row with the same " + check.columns());
       }
       case "cross_symbol_copy" -> {
         WindowSpec sameCandle = Window.partitionBy(col(INTERVAL), col(TS), col(OPEN), col(HIGH), col(LOW), col(CLOSE));
-        Column symbols = collect_set(col(SYMBOL)).over(sameCandle);
+        rows = rows.withColumn(SCRATCH, collect_set(col(SYMBOL)).over(sameCandle));
+        Column symbols = col(SCRATCH);
         pass = size(symbols).leq(1).or(col(CLOSE).isNull());
         why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
             lit(": ambiguous which symbol owns it"));
       }
       default -> throw new IllegalStateException("not a row check: " + check.kind());
     }
-    return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
+    return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why)).drop(SCRATCH);
   }
 
+  /** The order the sequence checks walk a symbol's rows in, among the rows that passed the row-level error checks. */
+  private static WindowSpec sequenceOrder() {
+    return Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK)).orderBy(col(TS));
+  }
+
+  /** Needs {@link #PREVIOUS_CLOSE}: the close of the row before in {@link #sequenceOrder()}. */
   private static Dataset<Row> applySequenceCheck(Dataset<Row> rows, ContractCheck check) {
-    WindowSpec ordered = Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK)).orderBy(col(TS));
-    Column previousClose = lag(col(CLOSE), 1).over(ordered);
+    WindowSpec ordered = sequenceOrder();
+    Column previousClose = col(PREVIOUS_CLOSE);
     Column pass;
     Column why;
     if (check.kind().equals("glitch")) {
       String big = "_big_" + check.name();
+      String previousBig = "_previous_big_" + check.name();
       Column logReturn = log(col(CLOSE).divide(previousClose));
-      rows = rows.withColumn(big, coalesce(abs(logReturn).gt(check.maxAbsLogReturn()), lit(false)));
-      Column glitch = col(big).and(not(coalesce(lag(col(big), 1).over(ordered), lit(false))));
+      rows = rows.withColumn(big, coalesce(abs(logReturn).gt(check.maxAbsLogReturn()), lit(false)))
+          .withColumn(previousBig, lag(col(big), 1).over(ordered));
+      Column glitch = col(big).and(not(coalesce(col(previousBig), lit(false))));
       pass = not(col(ROW_OK)).or(not(glitch));
       why = format_string("|log return| %.3f vs the previous close exceeds %s", abs(logReturn), lit(check.maxAbsLogReturn()));
       rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
-      return rows.drop(big);
+      return rows.drop(big, previousBig);
     }
     String run = "_run_" + check.name();
+    String runSize = "_run_size_" + check.name();
     Column repeat = coalesce(col(CLOSE).equalTo(previousClose), lit(false));
-    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)));
-    Column runSize = count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run)));
-    pass = not(col(ROW_OK)).or(not(repeat.and(runSize.geq(check.minRun()))));
-    why = concat(lit("close unchanged for "), runSize.cast("string"), lit(" rows in a row"));
+    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)))
+        .withColumn(runSize, count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run))));
+    pass = not(col(ROW_OK)).or(not(repeat.and(col(runSize).geq(check.minRun()))));
+    why = concat(lit("close unchanged for "), col(runSize).cast("string"), lit(" rows in a row"));
     rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
-    return rows.drop(run);
+    return rows.drop(run, runSize);
   }
 
   /** Throws when a column a check needs is missing, naming it, the check and the contract. */
