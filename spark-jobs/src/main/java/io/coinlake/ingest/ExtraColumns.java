@@ -3,7 +3,7 @@ package io.coinlake.ingest;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
@@ -19,14 +19,16 @@ import org.apache.spark.sql.Row;
 public final class ExtraColumns {
   private ExtraColumns() {}
 
-  public static Dataset<Row> promote(Dataset<Row> rows) {
+  /**
+   * Promotes the extras whose names are {@code extraKeys} (every key the rows' extras hold, as the
+   * reader's file summaries list them); with none, only drops the extras column, without a pass.
+   */
+  public static Dataset<Row> promote(Dataset<Row> rows, Collection<String> extraKeys) {
     Column extras = col(SourceFileReader.EXTRAS);
-    List<String> keys = new ArrayList<>(rows.select(explode(map_keys(extras))).distinct().as(
-        org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(extraKeys));
     if (keys.isEmpty()) {
       return rows.drop(SourceFileReader.EXTRAS);
     }
-    keys.sort(Comparator.naturalOrder());
     List<Column> nonNumeric = new ArrayList<>();
     for (String key : keys) {
       nonNumeric.add(sum(when(extras.getItem(key).isNotNull().and(asDouble(key).isNull()), 1).otherwise(0)));

@@ -12,12 +12,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -53,10 +53,9 @@ public final class IngestJob {
   private static List<FileIngestCount> ingestKind(SparkSession spark, Lake lake, RecordKind kind, List<SourceSpec> specs,
       Map<String, String> seen, String batchId, Timestamp now) {
     List<FileIngestCount> counts = new ArrayList<>();
-    List<SourceFile> toRead = new ArrayList<>();
-    Map<String, String> formatOf = new java.util.HashMap<>();
-    List<JavaRDD<SourceFile>> cached = new ArrayList<>();
-    Dataset<Row> rows = null;
+    List<FileSummary> toRead = new ArrayList<>();
+    Map<String, SourceSpec> specOf = new HashMap<>();
+    Set<String> knownBefore = Set.copyOf(seen.keySet());
     for (SourceSpec spec : specs) {
       List<String> files = LakeFiles.glob(spark, spec.path(), spec.glob(), spec.optional());
       if (files.isEmpty()) {
@@ -66,42 +65,50 @@ public final class IngestJob {
         throw new IngestException("no files match " + spec.path() + "/" + spec.glob() + " (" + kind.contractName()
             + " source); fix the path or glob in the config, or remove the source");
       }
-      JavaRDD<SourceFile> parsed = SourceFileReader.parse(spark, files, spec.format());
-      cached.add(parsed);
-      Set<String> skip = new HashSet<>();
-      for (SourceFile f : SourceFileReader.summaries(parsed)) {
-        formatOf.put(f.path(), spec.formatName());
+      for (FileSummary f : SourceFileReader.summaries(spark, files, spec.format(), kind.key(), knownBefore)) {
         String key = IngestedFiles.contentKey(f.sha256(), f.path(), spec.format().nameCarriesData());
         String before = f.readable() ? seen.get(key) : null;
         if (!f.readable()) {
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_UNREADABLE,
               0, 0, 0, Map.of(), f.error(), null));
         } else if (before != null) {
-          skip.add(f.path());
           counts.add(new FileIngestCount(kind, spec.formatName(), f.path(), f.bytes(), f.sha256(), STATUS_SKIPPED,
               0, 0, 0, Map.of(), null, "same content as " + before + " was ingested already; use --reingest to read it again"));
         } else {
           seen.put(key, f.path() + " (batch " + batchId + ")");
+          specOf.put(f.path(), spec);
           toRead.add(f);
         }
       }
-      Dataset<Row> part = SourceFileReader.rows(spark, parsed, spec.format(), skip);
+    }
+    if (!toRead.isEmpty()) {
+      BronzeWriter.Records records = files -> records(spark, kind, specs, specOf, files, batchId, now);
+      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, records, toRead);
+      for (FileSummary f : toRead) {
+        BronzeWriter.FileCounts c = written.getOrDefault(f.path(), BronzeWriter.FileCounts.NONE);
+        counts.add(new FileIngestCount(kind, specOf.get(f.path()).formatName(), f.path(), f.bytes(), f.sha256(), STATUS_INGESTED,
+            c.toBronze() + c.quarantined(), c.toBronze(), c.quarantined(), c.byReason(), null, null));
+      }
+    }
+    counts.sort(java.util.Comparator.comparing(FileIngestCount::sourceFile));
+    return counts;
+  }
+
+  /** The rows of {@code files}, each read with its source's format, stamped with the batch. */
+  private static Dataset<Row> records(SparkSession spark, RecordKind kind, List<SourceSpec> specs, Map<String, SourceSpec> specOf,
+      java.util.Collection<String> files, String batchId, Timestamp now) {
+    Dataset<Row> rows = null;
+    for (SourceSpec spec : specs) {
+      List<String> mine = files.stream().filter(f -> specOf.get(f) == spec).sorted().toList();
+      if (mine.isEmpty() && rows != null) {
+        continue;
+      }
+      Dataset<Row> part = SourceFileReader.records(spark, mine, spec.format(), kind.key());
       if (kind == RecordKind.MARKET_SNAPSHOTS) {
         part = part.withColumn(FEED, lit(spec.formatName()));
       }
       rows = rows == null ? part : rows.unionByName(part);
     }
-    if (!toRead.isEmpty()) {
-      rows = rows.withColumn(INGESTED_AT, lit(now)).withColumn(BATCH_ID, lit(batchId));
-      Map<String, BronzeWriter.FileCounts> written = BronzeWriter.write(spark, lake, kind, rows);
-      for (SourceFile f : toRead) {
-        BronzeWriter.FileCounts c = written.getOrDefault(f.path(), BronzeWriter.FileCounts.NONE);
-        counts.add(new FileIngestCount(kind, formatOf.get(f.path()), f.path(), f.bytes(), f.sha256(), STATUS_INGESTED,
-            c.toBronze() + c.quarantined(), c.toBronze(), c.quarantined(), c.byReason(), null, null));
-      }
-    }
-    cached.forEach(JavaRDD::unpersist);
-    counts.sort(java.util.Comparator.comparing(FileIngestCount::sourceFile));
-    return counts;
+    return rows.withColumn(INGESTED_AT, lit(now)).withColumn(BATCH_ID, lit(batchId));
   }
 }

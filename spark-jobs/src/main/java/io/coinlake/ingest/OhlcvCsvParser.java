@@ -60,18 +60,38 @@ public final class OhlcvCsvParser implements Serializable {
       throw new UnreadableFileException(fileProblem);
     }
     DateTimeFormatter formatter = Timestamps.formatter(layout.timestampFormat());
+    ColumnIndex columns = new ColumnIndex(header);
     for (int i = headerIndex + 1; i < lines.size(); i++) {
       String raw = lines.get(i);
       if (raw.isBlank()) {
         continue;
       }
       long lineNo = i + 1L;
-      out.add(parseLine(fileName, lineNo, raw, header, headerFields.size(), fileSymbol, formatter));
+      out.add(parseLine(fileName, lineNo, raw, columns, headerFields.size(), fileSymbol, formatter));
     }
     return out;
   }
 
-  private ParsedLine parseLine(String file, long lineNo, String raw, Map<String, Integer> header,
+  /** Where each mapped column is in the header (-1: not mapped), looked up once per file. */
+  private final class ColumnIndex {
+    final int symbol;
+    final int timestamp;
+    final int[] values = new int[VALUE_FIELDS.size()];
+
+    ColumnIndex(Map<String, Integer> header) {
+      symbol = layout.symbolFromFileName() ? -1 : header.get(layout.symbolColumn());
+      timestamp = header.get(layout.timestampColumn());
+      for (int v = 0; v < values.length; v++) {
+        String column = layout.columns().get(VALUE_FIELDS.get(v));
+        values[v] = column == null ? -1 : header.get(column);
+      }
+    }
+  }
+
+  /** The value fields of a candle, in the order of {@link ParsedLine}'s numbers. */
+  private static final List<String> VALUE_FIELDS = List.of("open", "high", "low", "close", "volume", "market_cap");
+
+  private ParsedLine parseLine(String file, long lineNo, String raw, ColumnIndex columns,
       int width, String fileSymbol, DateTimeFormatter formatter) {
     List<String> fields;
     try {
@@ -83,12 +103,15 @@ public final class OhlcvCsvParser implements Serializable {
       return ParsedLine.failed(file, lineNo, raw, "expected " + width + " fields as in the header, got " + fields.size());
     }
     try {
-      String symbol = fileSymbol != null ? fileSymbol : text(fields, header, layout.symbolColumn());
-      long ts = Timestamps.parseEpochSeconds(text(fields, header, layout.timestampColumn()), layout.timestampFormat(), formatter);
+      String symbol = fileSymbol != null ? fileSymbol : text(fields, columns.symbol);
+      long ts = Timestamps.parseEpochSeconds(text(fields, columns.timestamp), layout.timestampFormat(), formatter);
       ts = Math.floorDiv(ts, intervalSeconds) * intervalSeconds;
+      Double[] v = new Double[VALUE_FIELDS.size()];
+      for (int k = 0; k < v.length; k++) {
+        v[k] = number(fields, columns.values[k], VALUE_FIELDS.get(k));
+      }
       return new ParsedLine(file, lineNo, raw, symbol == null ? null : symbol.toUpperCase(Locale.ROOT), ts,
-          number(fields, header, "open"), number(fields, header, "high"), number(fields, header, "low"),
-          number(fields, header, "close"), number(fields, header, "volume"), number(fields, header, "market_cap"), null);
+          v[0], v[1], v[2], v[3], v[4], v[5], null);
     } catch (FieldException e) {
       return ParsedLine.failed(file, lineNo, raw, e.getMessage());
     }
@@ -104,17 +127,17 @@ public final class OhlcvCsvParser implements Serializable {
     return missing.isEmpty() ? null : "header lacks column(s) " + missing + "; found " + headerFields + " (check the layout's skipLines and column names)";
   }
 
-  private String text(List<String> fields, Map<String, Integer> header, String column) {
-    String value = fields.get(header.get(column)).trim();
+  private static String text(List<String> fields, int index) {
+    String value = fields.get(index).trim();
     return value.isEmpty() ? null : value;
   }
 
-  private Double number(List<String> fields, Map<String, Integer> header, String field) {
-    String column = layout.columns().get(field);
-    if (column == null) {
+  private Double number(List<String> fields, int index, String field) {
+    if (index < 0) {
       return null;
     }
-    String value = text(fields, header, column);
+    String column = layout.columns().get(field);
+    String value = text(fields, index);
     if (value == null || value.equals("-") || value.equalsIgnoreCase("null") || value.equalsIgnoreCase("nan")) {
       return null;
     }
@@ -173,6 +196,10 @@ public final class OhlcvCsvParser implements Serializable {
         throw new FieldException("timestamp is empty");
       }
       try {
+        long fast = IsoDates.epochSeconds(value, format);
+        if (fast != IsoDates.NOT_FAST) {
+          return fast;
+        }
         switch (format) {
           case "epoch_seconds":
             return (long) Double.parseDouble(value);

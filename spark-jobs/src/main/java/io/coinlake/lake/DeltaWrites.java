@@ -4,9 +4,11 @@ import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The two idempotent writes every stage uses: MERGE on the table key, and overwrite of a slice.
@@ -57,6 +59,59 @@ public final class DeltaWrites {
     } finally {
       spark.conf().set(key, before);
     }
+  }
+
+  /** How {@link #upsert} wrote. */
+  public enum Upsert {
+    /** The table did not exist and was created with the rows. */
+    CREATED,
+    /** No target row could be matched or deleted, so the rows were appended. */
+    APPENDED,
+    /** A MERGE ran. */
+    MERGED,
+    /** No rows and nothing to delete: the table was left as it was (no commit). */
+    UNCHANGED
+  }
+
+  /**
+   * {@link #mergeEvolvingSchema}, with the same result but cheaper when that is provable: when no
+   * target row satisfies {@code mayMatch} or {@code deleteMissingWhere}, no source row can match
+   * and nothing is to be deleted, so the MERGE would only insert: the rows are appended instead
+   * (new columns added as the MERGE would). When in addition {@code rowsEmpty}, nothing is written.
+   *
+   * @param mayMatch a condition on the target (alias {@code t}) true for every row a source row
+   *     could match on the key: a superset is fine, such as "the first key column takes one of
+   *     the source's values"; null when {@code deleteMissingWhere} already covers them
+   * @param rowsEmpty true only when {@code rows} is known to be empty
+   */
+  public static Upsert upsert(SparkSession spark, Lake lake, LakeTable table, Dataset<Row> rows, List<String> ignoredOnCompare,
+      String deleteMissingWhere, Column mayMatch, boolean rowsEmpty) {
+    String path = lake.path(table);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      rows.write().format("delta").mode("overwrite").save(path);
+      return Upsert.CREATED;
+    }
+    Column touched = mayMatch == null ? functions.lit(false) : mayMatch;
+    if (deleteMissingWhere != null) {
+      touched = touched.or(functions.expr(deleteMissingWhere));
+    }
+    boolean untouched = DeltaTable.forPath(spark, path).toDF().as("t").where(touched).isEmpty();
+    if (untouched && rowsEmpty) {
+      return Upsert.UNCHANGED;
+    }
+    if (untouched) {
+      appendEvolvingSchema(lake, table, rows);
+      return Upsert.APPENDED;
+    }
+    mergeEvolvingSchema(spark, lake, table, rows, ignoredOnCompare, deleteMissingWhere);
+    return Upsert.MERGED;
+  }
+
+  /** {@code column IN values}, where the value {@code nullValue} stands for null (a key may be null). */
+  public static Column oneOf(String column, java.util.Collection<String> values, String nullValue) {
+    List<String> present = values.stream().filter(v -> !v.equals(nullValue)).toList();
+    Column in = present.isEmpty() ? functions.lit(false) : functions.col(column).isin(present.toArray());
+    return present.size() < values.size() ? in.or(functions.col(column).isNull()) : in;
   }
 
   /** Appends rows, adding any new columns to the table's schema. */

@@ -12,42 +12,82 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Applies a contract row by row: adds, for every check, a pass flag and a failure detail, then an
- * array of failed error checks and of failed warning checks. Pure: no I/O.
+ * Applies a contract row by row: adds, for every check, a pass flag, then an array of failed error
+ * checks and of failed warning checks, and the reasons of the failed error checks. Pure: no I/O.
  *
  * <p>Row checks run first. Sequence checks (glitch, stale) compare a row with its predecessor,
  * so they run only over rows that passed every row-level error check: a null or negative price
  * must not make its neighbour look like a glitch.
+ *
+ * <p>Checks that group rows each need the rows clustered by their grouping. Cross-symbol copies
+ * group by candle, so they go first; unique keys and the sequence checks then share one
+ * clustering by the columns they have in common (the symbol), so the batch is shuffled twice, not
+ * once per grouping.
  */
 public final class ContractEvaluator {
   public static final String FAILED_ERRORS = "_failed_errors";
   public static final String FAILED_WARNINGS = "_failed_warnings";
+  /** Why a row failed its error checks, {@code "check: detail; ..."} in contract order; null when none failed. */
+  public static final String REASONS = "_reasons";
   private static final String ROW_OK = "_row_ok";
+  private static final String PREVIOUS_CLOSE = "_previous_close";
+  private static final String SCRATCH = "_window_result";
+  /** The grouping of the sequence checks without their pass flag (which they group by too). */
+  private static final List<String> SEQUENCE_GROUPING = List.of(SYMBOL, INTERVAL);
 
   private ContractEvaluator() {}
 
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
     requireColumns(rows, contract);
     Dataset<Row> out = rows;
-    List<Column> rowErrorPasses = new ArrayList<>();
     for (ContractCheck check : contract.checks()) {
-      if (check.isSequenceCheck()) {
-        continue;
-      }
-      out = applyRowCheck(out, check);
-      if (check.level() == Level.ERROR) {
-        rowErrorPasses.add(col(check.passColumn()));
+      if (check.kind().equals("complete") || check.kind().equals("predicate")) {
+        out = applyRowCheck(out, check);
       }
     }
-    out = out.withColumn(ROW_OK, rowErrorPasses.stream().reduce(Column::and).orElse(lit(true)));
     for (ContractCheck check : contract.checks()) {
-      if (check.isSequenceCheck()) {
-        out = applySequenceCheck(out, check);
+      if (check.kind().equals("cross_symbol_copy")) {
+        out = applyRowCheck(out, check);
+      }
+    }
+    List<String> shared = sharedGrouping(contract);
+    if (!shared.isEmpty()) {
+      out = out.repartition(shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+    for (ContractCheck check : contract.checks()) {
+      if (check.kind().equals("unique")) {
+        out = applyRowCheck(out, check);
+      }
+    }
+    out = out.withColumn(ROW_OK, contract.checks().stream()
+        .filter(c -> !c.isSequenceCheck() && c.level() == Level.ERROR)
+        .map(c -> col(c.passColumn())).reduce(Column::and).orElse(lit(true)));
+    if (contract.checks().stream().anyMatch(ContractCheck::isSequenceCheck)) {
+      out = out.withColumn(PREVIOUS_CLOSE, lag(col(CLOSE), 1).over(sequenceOrder()));
+      for (ContractCheck check : contract.checks()) {
+        if (check.isSequenceCheck()) {
+          out = applySequenceCheck(out, check);
+        }
       }
     }
     out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
-        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING));
-    return out.drop(ROW_OK);
+        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING))
+        .withColumn(REASONS, reasons(contract));
+    List<String> scratch = new ArrayList<>(List.of(ROW_OK, PREVIOUS_CLOSE));
+    contract.checks().forEach(c -> scratch.add(c.detailColumn()));
+    return out.drop(scratch.toArray(String[]::new));
+  }
+
+  /**
+   * The columns by which unique checks and sequence checks can share one clustering: those every
+   * unique key and the sequence grouping have in common. Empty when there is nothing to share.
+   */
+  static List<String> sharedGrouping(Contract contract) {
+    List<ContractCheck> unique = contract.checks().stream().filter(c -> c.kind().equals("unique")).toList();
+    if (unique.isEmpty() || contract.checks().stream().noneMatch(ContractCheck::isSequenceCheck)) {
+      return List.of();
+    }
+    return SEQUENCE_GROUPING.stream().filter(c -> unique.stream().allMatch(u -> u.columns().contains(c))).toList();
   }
 
   private static Column failed(Contract contract, Level level) {
@@ -55,7 +95,16 @@ public final class ContractEvaluator {
         .filter(c -> c.level() == level)
         .map(c -> when(not(col(c.passColumn())), lit(c.name())))
         .toArray(Column[]::new);
-    return names.length == 0 ? array().cast("array<string>") : filter(array(names), x -> x.isNotNull());
+    // array_except drops the nulls of passed checks and keeps the order (the names are distinct)
+    return names.length == 0 ? array().cast("array<string>") : array_except(array(names), array(lit(null).cast("string")));
+  }
+
+  private static Column reasons(Contract contract) {
+    Column[] parts = contract.checks().stream()
+        .filter(c -> c.level() == Level.ERROR)
+        .map(c -> when(not(col(c.passColumn())), concat(lit(c.name() + ": "), col(c.detailColumn()))))
+        .toArray(Column[]::new);
+    return parts.length == 0 ? lit(null).cast("string") : when(size(col(FAILED_ERRORS)).gt(0), concat_ws("; ", parts));
   }
 
   private static Dataset<Row> applyRowCheck(Dataset<Row> rows, ContractCheck check) {
@@ -74,44 +123,56 @@ public final class ContractEvaluator {
       case "unique" -> {
         WindowSpec byKey = Window.partitionBy(check.columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
             .orderBy(col(SOURCE_FILE), col(SOURCE_LINE));
-        pass = row_number().over(byKey).equalTo(1);
+        // window results go to a column first: used in two expressions, a window function would be computed twice
+        rows = rows.withColumn(SCRATCH, row_number().over(byKey));
+        pass = col(SCRATCH).equalTo(1);
         why = lit("duplicate of an earlier row with the same " + check.columns());
       }
       case "cross_symbol_copy" -> {
         WindowSpec sameCandle = Window.partitionBy(col(INTERVAL), col(TS), col(OPEN), col(HIGH), col(LOW), col(CLOSE));
-        Column symbols = collect_set(col(SYMBOL)).over(sameCandle);
+        rows = rows.withColumn(SCRATCH, collect_set(col(SYMBOL)).over(sameCandle));
+        Column symbols = col(SCRATCH);
         pass = size(symbols).leq(1).or(col(CLOSE).isNull());
         why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
             lit(": ambiguous which symbol owns it"));
       }
       default -> throw new IllegalStateException("not a row check: " + check.kind());
     }
-    return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
+    return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why)).drop(SCRATCH);
   }
 
+  /** The order the sequence checks walk a symbol's rows in, among the rows that passed the row-level error checks. */
+  private static WindowSpec sequenceOrder() {
+    return Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK)).orderBy(col(TS));
+  }
+
+  /** Needs {@link #PREVIOUS_CLOSE}: the close of the row before in {@link #sequenceOrder()}. */
   private static Dataset<Row> applySequenceCheck(Dataset<Row> rows, ContractCheck check) {
-    WindowSpec ordered = Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK)).orderBy(col(TS));
-    Column previousClose = lag(col(CLOSE), 1).over(ordered);
+    WindowSpec ordered = sequenceOrder();
+    Column previousClose = col(PREVIOUS_CLOSE);
     Column pass;
     Column why;
     if (check.kind().equals("glitch")) {
       String big = "_big_" + check.name();
+      String previousBig = "_previous_big_" + check.name();
       Column logReturn = log(col(CLOSE).divide(previousClose));
-      rows = rows.withColumn(big, coalesce(abs(logReturn).gt(check.maxAbsLogReturn()), lit(false)));
-      Column glitch = col(big).and(not(coalesce(lag(col(big), 1).over(ordered), lit(false))));
+      rows = rows.withColumn(big, coalesce(abs(logReturn).gt(check.maxAbsLogReturn()), lit(false)))
+          .withColumn(previousBig, lag(col(big), 1).over(ordered));
+      Column glitch = col(big).and(not(coalesce(col(previousBig), lit(false))));
       pass = not(col(ROW_OK)).or(not(glitch));
       why = format_string("|log return| %.3f vs the previous close exceeds %s", abs(logReturn), lit(check.maxAbsLogReturn()));
       rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
-      return rows.drop(big);
+      return rows.drop(big, previousBig);
     }
     String run = "_run_" + check.name();
+    String runSize = "_run_size_" + check.name();
     Column repeat = coalesce(col(CLOSE).equalTo(previousClose), lit(false));
-    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)));
-    Column runSize = count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run)));
-    pass = not(col(ROW_OK)).or(not(repeat.and(runSize.geq(check.minRun()))));
-    why = concat(lit("close unchanged for "), runSize.cast("string"), lit(" rows in a row"));
+    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)))
+        .withColumn(runSize, count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run))));
+    pass = not(col(ROW_OK)).or(not(repeat.and(col(runSize).geq(check.minRun()))));
+    why = concat(lit("close unchanged for "), col(runSize).cast("string"), lit(" rows in a row"));
     rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
-    return rows.drop(run);
+    return rows.drop(run, runSize);
   }
 
   /** Throws when a column a check needs is missing, naming it, the check and the contract. */

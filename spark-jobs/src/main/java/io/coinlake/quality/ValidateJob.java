@@ -35,6 +35,11 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ValidateJob {
   public static final String REPORT_DIR = "_reports/validation";
+  /**
+   * Where the checked batch is kept for the passes over it (Deequ, counts, silver, quarantine):
+   * on local disk, in Spark's columnar format, so a batch of any size leaves the heap to the work.
+   */
+  static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ValidateJob() {}
@@ -73,21 +78,23 @@ public final class ValidateJob {
     Contract contract = ContractLoader.load(config.quality().contractPath(kind.contractName()), kind.contractName());
     String scope = scope(config, kind, window, "", kind.tsColumn());
 
-    // 1. the batch: bronze rows inside the window, checked row by row
+    // 1. the batch: bronze rows inside the window, checked row by row, kept for the passes below
     Dataset<Row> bronze = lake.read(spark, kind.bronze()).where(scope);
     List<String> bronzeColumns = List.of(bronze.columns());
-    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract).persist(CACHE);
 
-    // 2. Deequ measures every check on the whole batch
+    // 2. Deequ measures every check on the whole batch (one verification run)
     List<ConstraintSpec> specs = new ArrayList<>();
     contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c)));
     // with a run date, the metrics are kept per date and compared with the previous date (anomalies)
     VerificationOutcome verified = MetricsHistory.forWindow(lake, contract, window)
         .map(history -> DeequVerifier.verify(annotated, specs, history))
         .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of()));
-    List<ConstraintOutcome> outcomes = verified.constraints();
 
-    // 3. accepted rows to silver (replacing the window's slice), rejected rows to quarantine
+    // 3. the report's counts, from one pass; they also say which writes below have rows
+    ValidationReport report = report(kind, totals(annotated, contract), contract, verified.constraints(), verified.anomalies(), window);
+
+    // 4. accepted rows to silver (replacing the window's slice), rejected rows to quarantine
     Timestamp now = Timestamp.from(Instant.now());
     Column failedAny = size(col(ContractEvaluator.FAILED_ERRORS)).gt(0);
     List<Column> silverColumns = new ArrayList<>(List.of(TableColumns.select(bronzeColumns)));
@@ -102,24 +109,25 @@ public final class ValidateJob {
     Dataset<Row> rejected = annotated.filter(failedAny)
         .withColumn(STAGE, lit(STAGE_VALIDATE))
         .withColumn(CHECK, element_at(col(ContractEvaluator.FAILED_ERRORS), 1))
-        .withColumn(REASON, reasons(contract))
+        .withColumn(REASON, col(ContractEvaluator.REASONS))
         .withColumn(RAW_LINE, to_json(struct(values)))
         .withColumn(QUARANTINED_AT, lit(now))
         .withColumn("_interval", bronzeColumns.contains(INTERVAL) ? col(INTERVAL) : lit(null).cast("string"))
         .select(TableColumns.quarantineSelect(kind.symbolColumn(), "_interval", kind.tsColumn()));
     String targetScope = scope(config, kind, window, "t.", kind.tsColumn());
-    DeltaWrites.mergeEvolvingSchema(spark, lake, kind.silver(), accepted.select(silverColumns.toArray(Column[]::new)),
-        TableColumns.RUN_STAMPS, targetScope);
-    DeltaWrites.mergeEvolvingSchema(spark, lake, kind.quarantine(), rejected, TableColumns.RUN_STAMPS,
-        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + scope(config, kind, window, "t.", TS));
+    // every accepted row lies in the slice, so the slice covers every row a MERGE could match
+    DeltaWrites.upsert(spark, lake, kind.silver(), accepted.select(silverColumns.toArray(Column[]::new)),
+        TableColumns.RUN_STAMPS, targetScope, null, report.rowsAccepted() == 0);
+    DeltaWrites.upsert(spark, lake, kind.quarantine(), rejected, TableColumns.RUN_STAMPS,
+        "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + scope(config, kind, window, "t.", TS),
+        col(STAGE).equalTo(STAGE_VALIDATE), report.rowsQuarantined() == 0);
+    annotated.unpersist();
 
     if (kind == RecordKind.TICKS) {
       writeTickBars(spark, lake, config.ingest().ticks().barInterval(), window);
     }
 
-    // 4. the report: counts from one pass over the batch
-    ValidationReport report = report(kind, annotated, contract, outcomes, verified.anomalies(), window);
-    annotated.unpersist();
+    // 5. the report
     writeReport(spark, reportPath(lake, kind, window), report);
     if (!report.failedErrorChecks().isEmpty()) {
       CheckResult first = report.failedErrorChecks().get(0);
@@ -150,23 +158,19 @@ public final class ValidateJob {
         : inWindow;
   }
 
-  private static Column reasons(Contract contract) {
-    Column[] parts = contract.checks().stream()
-        .filter(c -> c.level() == Level.ERROR)
-        .map(c -> when(not(col(c.passColumn())), concat(lit(c.name() + ": "), col(c.detailColumn()))))
-        .toArray(Column[]::new);
-    return concat_ws("; ", parts);
-  }
-
-  private static ValidationReport report(RecordKind kind, Dataset<Row> annotated, Contract contract,
-      List<ConstraintOutcome> outcomes, List<AnomalyOutcome> anomalies, LogicalWindow window) {
+  /** Rows in, rejected, and per check the rows failing it and the rows it is the first failed error check of: one pass. */
+  private static Row totals(Dataset<Row> annotated, Contract contract) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(sum(when(size(col(ContractEvaluator.FAILED_ERRORS)).gt(0), 1).otherwise(0)).as("_rejected"));
     for (ContractCheck c : contract.checks()) {
       aggs.add(sum(when(not(col(c.passColumn())), 1).otherwise(0)).as(c.name()));
       aggs.add(sum(when(element_at(col(ContractEvaluator.FAILED_ERRORS), 1).equalTo(c.name()), 1).otherwise(0)).as("_first_" + c.name()));
     }
-    Row totals = annotated.agg(count(lit(1)).as("_n"), aggs.toArray(Column[]::new)).first();
+    return annotated.agg(count(lit(1)).as("_n"), aggs.toArray(Column[]::new)).first();
+  }
+
+  private static ValidationReport report(RecordKind kind, Row totals, Contract contract,
+      List<ConstraintOutcome> outcomes, List<AnomalyOutcome> anomalies, LogicalWindow window) {
     long rowsIn = totals.getLong(0);
     long rejected = totals.isNullAt(1) ? 0 : totals.getLong(1);
     Map<String, Long> byCheck = new LinkedHashMap<>();

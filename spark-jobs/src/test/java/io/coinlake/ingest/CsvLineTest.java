@@ -15,4 +15,12 @@ class CsvLineTest {
   void rejectsAnOpenQuote() {
     assertThrows(IllegalArgumentException.class, () -> CsvLine.split("a,\"b"));
   }
+
+  @Test
+  void splitsALineWithoutQuotesAtEveryComma() {
+    assertEquals(List.of("2021-01-01", "1.5", "", " 2 ", ""), CsvLine.split("2021-01-01,1.5,, 2 ,"));
+    assertEquals(List.of(""), CsvLine.split(""));
+    assertEquals(List.of("", ""), CsvLine.split(","));
+    assertEquals(CsvLine.split("a,\"b\",c"), CsvLine.split("a,b,c"), "quoting a field without commas changes nothing");
+  }
 }
