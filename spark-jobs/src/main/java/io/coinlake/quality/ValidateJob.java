@@ -40,6 +40,8 @@ public final class ValidateJob {
    * on local disk, in Spark's columnar format, so a batch of any size leaves the heap to the work.
    */
   static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
+  /** Copied candles up to this many are sent to every task for the copy check; more are grouped by a shuffle. */
+  private static final long BROADCAST_COPIES = 500_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ValidateJob() {}
@@ -81,7 +83,10 @@ public final class ValidateJob {
     // 1. the batch: bronze rows inside the window, checked row by row, kept for the passes below
     Dataset<Row> bronze = lake.read(spark, kind.bronze()).where(scope);
     List<String> bronzeColumns = List.of(bronze.columns());
-    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract).persist(CACHE);
+    ContractEvaluator.requireColumns(bronze, contract);
+    Dataset<Row> shared = sharedCandles(bronze, contract);
+    Dataset<Row> copies = shared == null ? null : ContractEvaluator.copiedCandles(bronze, shared);
+    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract, copies).persist(CACHE);
 
     // 2. Deequ measures every check on the whole batch (one verification run)
     List<ConstraintSpec> specs = new ArrayList<>();
@@ -122,6 +127,9 @@ public final class ValidateJob {
         "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + scope(config, kind, window, "t.", TS),
         col(STAGE).equalTo(STAGE_VALIDATE), report.rowsQuarantined() == 0);
     annotated.unpersist();
+    if (shared != null) {
+      shared.unpersist();
+    }
 
     if (kind == RecordKind.TICKS) {
       writeTickBars(spark, lake, config.ingest().ticks().barInterval(), window);
@@ -137,6 +145,23 @@ public final class ValidateJob {
           report);
     }
     return report;
+  }
+
+  /**
+   * The batch's candles that more than one row has, kept for the cross-symbol copy check, when
+   * the contract has one and they are few enough to send to every task (as a rule: a copy is an
+   * anomaly); else null, and the check groups the rows by candle instead.
+   */
+  private static Dataset<Row> sharedCandles(Dataset<Row> bronze, Contract contract) {
+    if (contract.checks().stream().noneMatch(c -> c.kind().equals("cross_symbol_copy"))) {
+      return null;
+    }
+    Dataset<Row> shared = ContractEvaluator.sharedCandles(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+    if (shared.count() <= BROADCAST_COPIES) {
+      return shared;
+    }
+    shared.unpersist();
+    return null;
   }
 
   /** Bars from the window's accepted ticks replace the window's slice of silver.tick_bars. */
