@@ -76,15 +76,17 @@ public final class ContractEvaluator {
   }
 
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
-    return annotate(rows, contract, null);
+    return annotate(rows, contract, null, 0);
   }
 
   /**
    * {@link #annotate(Dataset, Contract)}, with the cross-symbol copies looked up in {@code copies}
    * ({@link #copiedCandles} of the same rows, small enough to send to every task) instead of
-   * found by a window over the rows; null: by the window.
+   * found by a window over the rows (null: by the window), and the rows clustered by symbol into
+   * {@code partitions} partitions for the unique and sequence checks (0: as many as
+   * {@code spark.sql.shuffle.partitions}); more partitions make each task's sorts smaller.
    */
-  public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract, Dataset<Row> copies) {
+  public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract, Dataset<Row> copies, int partitions) {
     requireColumns(rows, contract);
     Dataset<Row> out = rows;
     for (ContractCheck check : contract.checks()) {
@@ -99,7 +101,8 @@ public final class ContractEvaluator {
     }
     List<String> shared = sharedGrouping(contract);
     if (!shared.isEmpty()) {
-      out = out.repartition(shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+      Column[] by = shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+      out = partitions > 0 ? out.repartition(partitions, by) : out.repartition(by);
     }
     for (ContractCheck check : contract.checks()) {
       if (check.kind().equals("unique")) {

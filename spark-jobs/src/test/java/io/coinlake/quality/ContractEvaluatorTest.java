@@ -117,7 +117,7 @@ class ContractEvaluatorTest {
     assertEquals(4, copies.count(), "GOOD/COPY/TWIN, NUL1/NUL2, ZER1/ZER2 and NOCL/NOC2 (which pass: no close)");
     String[] columns = {SOURCE_FILE, SOURCE_LINE, ContractEvaluator.FAILED_ERRORS, ContractEvaluator.FAILED_WARNINGS, ContractEvaluator.REASONS};
     List<Row> window = ContractEvaluator.annotate(in, CONTRACT).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
-    List<Row> lookup = ContractEvaluator.annotate(in, CONTRACT, copies).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
+    List<Row> lookup = ContractEvaluator.annotate(in, CONTRACT, copies, 3).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
     assertEquals(window, lookup);
     assertEquals(ROWS.size() + 8, lookup.size());
     assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as COPY,TWIN")), lookup.toString());
