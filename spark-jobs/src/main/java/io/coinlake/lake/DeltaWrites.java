@@ -27,7 +27,7 @@ public final class DeltaWrites {
       List<String> ignoredOnCompare, String deleteMissingWhere) {
     String path = lake.path(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      rows.write().format("delta").mode("overwrite").save(path);
+      create(rows, path);
       return;
     }
     String on = table.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
@@ -46,6 +46,14 @@ public final class DeltaWrites {
       builder = builder.whenNotMatchedBySource(deleteMissingWhere).delete();
     }
     builder.execute();
+  }
+
+  /**
+   * Creates the table with the rows. An append: on a path that holds no table yet it is what an
+   * overwrite does, without the overwrite's listing of the (empty) table's files to remove.
+   */
+  private static void create(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode("append").save(path);
   }
 
   /** Like {@link #merge}, but new columns in {@code rows} are added to the table (Delta schema evolution). */
@@ -88,7 +96,7 @@ public final class DeltaWrites {
       String deleteMissingWhere, Column mayMatch, boolean rowsEmpty) {
     String path = lake.path(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      rows.write().format("delta").mode("overwrite").save(path);
+      create(rows, path);
       return Upsert.CREATED;
     }
     Column touched = mayMatch == null ? functions.lit(false) : mayMatch;

@@ -35,9 +35,58 @@ public final class ContractEvaluator {
   /** The grouping of the sequence checks without their pass flag (which they group by too). */
   private static final List<String> SEQUENCE_GROUPING = List.of(SYMBOL, INTERVAL);
 
+  /** The symbols a copied candle appears under ({@link #copiedCandles}). */
+  public static final String COPY_SYMBOLS = "_copy_symbols";
+  /** What makes two rows the same candle for the cross-symbol copy check. */
+  private static final List<String> CANDLE = List.of(INTERVAL, TS, OPEN, HIGH, LOW, CLOSE);
+  private static final String COPY_PREFIX = "_copy_";
+
   private ContractEvaluator() {}
 
+  /**
+   * The candles (interval, ts and OHLC, nulls and NaNs grouped as Spark groups them) that more
+   * than one row has: a count per candle, which Spark aggregates by hash (a set of symbols per
+   * candle would be sorted). Few, as a rule. Pure.
+   */
+  public static Dataset<Row> sharedCandles(Dataset<Row> rows) {
+    return rows.groupBy(candle()).count().where(col("count").gt(1)).drop("count");
+  }
+
+  /**
+   * The candles that more than one symbol has, with those symbols in {@link #COPY_SYMBOLS}, found
+   * among {@code shared} ({@link #sharedCandles} of the same rows, small enough to send to every
+   * task). Then {@link #annotate(Dataset, Contract, Dataset)} checks copies against them without
+   * shuffling the rows by candle. Pure.
+   */
+  public static Dataset<Row> copiedCandles(Dataset<Row> rows, Dataset<Row> shared) {
+    List<Column> renamed = new ArrayList<>();
+    CANDLE.forEach(c -> renamed.add(col(c).as(COPY_PREFIX + c)));
+    return rows.join(broadcast(shared.select(renamed.toArray(Column[]::new))), sameCandle(), "left_semi")
+        .groupBy(candle()).agg(collect_set(col(SYMBOL)).as(COPY_SYMBOLS))
+        .where(size(col(COPY_SYMBOLS)).gt(1));
+  }
+
+  private static Column[] candle() {
+    return CANDLE.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  /** A row's candle equals the {@link #COPY_PREFIX}ed candle columns, null-safe. */
+  private static Column sameCandle() {
+    return CANDLE.stream().map(c -> col(c).eqNullSafe(col(COPY_PREFIX + c))).reduce(Column::and).orElseThrow();
+  }
+
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract) {
+    return annotate(rows, contract, null, 0);
+  }
+
+  /**
+   * {@link #annotate(Dataset, Contract)}, with the cross-symbol copies looked up in {@code copies}
+   * ({@link #copiedCandles} of the same rows, small enough to send to every task) instead of
+   * found by a window over the rows (null: by the window), and the rows clustered by symbol into
+   * {@code partitions} partitions for the unique and sequence checks (0: as many as
+   * {@code spark.sql.shuffle.partitions}); more partitions make each task's sorts smaller.
+   */
+  public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract, Dataset<Row> copies, int partitions) {
     requireColumns(rows, contract);
     Dataset<Row> out = rows;
     for (ContractCheck check : contract.checks()) {
@@ -47,12 +96,13 @@ public final class ContractEvaluator {
     }
     for (ContractCheck check : contract.checks()) {
       if (check.kind().equals("cross_symbol_copy")) {
-        out = applyRowCheck(out, check);
+        out = copies == null ? applyRowCheck(out, check) : applyCopyCheck(out, check, copies);
       }
     }
     List<String> shared = sharedGrouping(contract);
     if (!shared.isEmpty()) {
-      out = out.repartition(shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+      Column[] by = shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+      out = partitions > 0 ? out.repartition(partitions, by) : out.repartition(by);
     }
     for (ContractCheck check : contract.checks()) {
       if (check.kind().equals("unique")) {
@@ -139,6 +189,20 @@ public final class ContractEvaluator {
       default -> throw new IllegalStateException("not a row check: " + check.kind());
     }
     return rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why)).drop(SCRATCH);
+  }
+
+  /** The cross-symbol copy check by a lookup of each row's candle in {@code copies}: the same pass and detail as the window. */
+  private static Dataset<Row> applyCopyCheck(Dataset<Row> rows, ContractCheck check, Dataset<Row> copies) {
+    List<Column> renamed = new ArrayList<>();
+    CANDLE.forEach(c -> renamed.add(col(c).as(COPY_PREFIX + c)));
+    renamed.add(col(COPY_SYMBOLS).as(SCRATCH));
+    Column symbols = col(SCRATCH);
+    Column pass = symbols.isNull().or(size(symbols).leq(1)).or(col(CLOSE).isNull());
+    Column why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
+        lit(": ambiguous which symbol owns it"));
+    return rows.join(broadcast(copies.select(renamed.toArray(Column[]::new))), sameCandle(), "left")
+        .drop(CANDLE.stream().map(c -> COPY_PREFIX + c).toArray(String[]::new))
+        .withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why)).drop(SCRATCH);
   }
 
   /** The order the sequence checks walk a symbol's rows in, among the rows that passed the row-level error checks. */

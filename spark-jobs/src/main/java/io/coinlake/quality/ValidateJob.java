@@ -40,6 +40,13 @@ public final class ValidateJob {
    * on local disk, in Spark's columnar format, so a batch of any size leaves the heap to the work.
    */
   static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
+  /** About 200,000 candles of a Delta table's Parquet files (some 40 bytes a candle). */
+  private static final long BYTES_PER_PARTITION = 8L << 20;
+  private static final long MAX_PARTITIONS = 4096;
+  /** Below this many bytes of table files the copy check groups rows by a window: two more jobs would cost more. */
+  private static final long LOOKUP_MIN_BYTES = 16L << 20;
+  /** Copied candles up to this many are sent to every task for the copy check; more are grouped by a shuffle. */
+  private static final long BROADCAST_COPIES = 500_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ValidateJob() {}
@@ -81,7 +88,11 @@ public final class ValidateJob {
     // 1. the batch: bronze rows inside the window, checked row by row, kept for the passes below
     Dataset<Row> bronze = lake.read(spark, kind.bronze()).where(scope);
     List<String> bronzeColumns = List.of(bronze.columns());
-    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract).persist(CACHE);
+    ContractEvaluator.requireColumns(bronze, contract);
+    long bytes = bronze.queryExecution().optimizedPlan().stats().sizeInBytes().longValue();
+    Dataset<Row> shared = bytes < LOOKUP_MIN_BYTES ? null : sharedCandles(bronze, contract);
+    Dataset<Row> copies = shared == null ? null : ContractEvaluator.copiedCandles(bronze, shared);
+    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract, copies, partitions(spark, bytes)).persist(CACHE);
 
     // 2. Deequ measures every check on the whole batch (one verification run)
     List<ConstraintSpec> specs = new ArrayList<>();
@@ -122,6 +133,9 @@ public final class ValidateJob {
         "t." + STAGE + " = '" + STAGE_VALIDATE + "' AND " + scope(config, kind, window, "t.", TS),
         col(STAGE).equalTo(STAGE_VALIDATE), report.rowsQuarantined() == 0);
     annotated.unpersist();
+    if (shared != null) {
+      shared.unpersist();
+    }
 
     if (kind == RecordKind.TICKS) {
       writeTickBars(spark, lake, config.ingest().ticks().barInterval(), window);
@@ -137,6 +151,34 @@ public final class ValidateJob {
           report);
     }
     return report;
+  }
+
+  /**
+   * The batch's candles that more than one row has, kept for the cross-symbol copy check, when
+   * the contract has one and they are few enough to send to every task (as a rule: a copy is an
+   * anomaly); else null, and the check groups the rows by candle instead.
+   */
+  private static Dataset<Row> sharedCandles(Dataset<Row> bronze, Contract contract) {
+    if (contract.checks().stream().noneMatch(c -> c.kind().equals("cross_symbol_copy"))) {
+      return null;
+    }
+    Dataset<Row> shared = ContractEvaluator.sharedCandles(bronze).persist(StorageLevel.MEMORY_AND_DISK());
+    if (shared.count() <= BROADCAST_COPIES) {
+      return shared;
+    }
+    shared.unpersist();
+    return null;
+  }
+
+  /**
+   * Partitions for the checks that sort a symbol's rows: the configured shuffle partitions, or
+   * one per {@link #BYTES_PER_PARTITION} of the batch's table files ({@code bytes}, Spark's
+   * estimate from the Delta log) when that is more, so that a big batch does not sort too much
+   * in one task (each sort holds its whole partition).
+   */
+  static int partitions(SparkSession spark, long bytes) {
+    int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    return (int) Math.max(configured, Math.min(MAX_PARTITIONS, (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION));
   }
 
   /** Bars from the window's accepted ticks replace the window's slice of silver.tick_bars. */

@@ -98,4 +98,29 @@ class ContractEvaluatorTest {
     assertEquals((n - 5) / n, metric.get("price_not_stale"), 1e-12);
     assertEquals((n - 2) / n, metric.get("not_copied_from_other_symbol"), 1e-12);
   }
+
+  @Test
+  void copiesLookedUpGiveWhatTheWindowGives() {
+    SparkSession spark = SparkTestSession.get();
+    List<Row> rows = new ArrayList<>(ROWS);
+    Timestamp day0 = Timestamp.from(Instant.parse("2021-01-01T00:00:00Z"));
+    rows.add(RowFactory.create("TWIN", "1d", day0, 10.0, 11.0, 9.0, 10.5, 7.0, "g.csv", 2L));        // a third copy of GOOD day 0
+    rows.add(RowFactory.create("NUL1", "1d", day0, null, 2.0, 1.0, 1.5, 7.0, "g.csv", 3L));          // null open, copied
+    rows.add(RowFactory.create("NUL2", "1d", day0, null, 2.0, 1.0, 1.5, 7.0, "g.csv", 4L));
+    rows.add(RowFactory.create("ZER1", "1d", day0, 0.0, 2.0, 1.0, 1.5, 7.0, "g.csv", 5L));           // 0.0 and -0.0 are one value
+    rows.add(RowFactory.create("ZER2", "1d", day0, -0.0, 2.0, 1.0, 1.5, 7.0, "g.csv", 6L));
+    rows.add(RowFactory.create("NOCL", "1d", day0, 5.0, 6.0, 4.0, null, 7.0, "g.csv", 7L));          // no close: never a copy
+    rows.add(RowFactory.create("NOC2", "1d", day0, 5.0, 6.0, 4.0, null, 7.0, "g.csv", 8L));
+    rows.add(RowFactory.create(null, "1d", day0, 10.0, 11.0, 9.0, 10.5, 7.0, "g.csv", 9L));          // no symbol: not counted
+    Dataset<Row> in = spark.createDataFrame(rows, SCHEMA);
+    Dataset<Row> copies = ContractEvaluator.copiedCandles(in, ContractEvaluator.sharedCandles(in));
+    assertEquals(4, copies.count(), "GOOD/COPY/TWIN, NUL1/NUL2, ZER1/ZER2 and NOCL/NOC2 (which pass: no close)");
+    String[] columns = {SOURCE_FILE, SOURCE_LINE, ContractEvaluator.FAILED_ERRORS, ContractEvaluator.FAILED_WARNINGS, ContractEvaluator.REASONS};
+    List<Row> window = ContractEvaluator.annotate(in, CONTRACT).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
+    List<Row> lookup = ContractEvaluator.annotate(in, CONTRACT, copies, 3).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
+    assertEquals(window, lookup);
+    assertEquals(ROWS.size() + 8, lookup.size());
+    assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as COPY,TWIN")), lookup.toString());
+    assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as ZER2")), lookup.toString());
+  }
 }
