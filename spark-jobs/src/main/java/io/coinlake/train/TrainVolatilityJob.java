@@ -26,14 +26,16 @@ public final class TrainVolatilityJob {
     // 1. pin the training table's version: a writer committing meanwhile does not change what is read
     long version = lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
     TrainingSpec spec = TrainingSpec.of(config.tasks().volatility(), window, version,
-        XgboostWorkers.available(spark.sparkContext()).slots());
+        XgboostWorkers.available(spark.sparkContext()).slots(), spark.sparkContext().isLocal());
 
     // 2. CV of every candidate and refit of the winner
     try (VolatilityTraining training = VolatilityTraining.fit(spark, lake, spec)) {
-      // 3. out-of-fold predictions to gold.backtest
+      // 3. out-of-fold predictions to gold.backtest; the folds' cached partitions merged (no shuffle)
+      // into spark.shufflePartitions files, not one small file per fold and partition
       String asOf = spec.asOf().label();
       DeltaWrites.overwrite(lake, LakeTable.GOLD_BACKTEST,
-          training.cv().outOfFold().withColumn(AS_OF, lit(asOf)).withColumn(HORIZON, lit(spec.horizon())),
+          training.cv().outOfFold().coalesce(config.spark().shufflePartitions())
+              .withColumn(AS_OF, lit(asOf)).withColumn(HORIZON, lit(spec.horizon())),
           AS_OF + " = '" + asOf + "'");
 
       // 4. log to MLflow and register
