@@ -4,12 +4,15 @@ import static io.coinlake.lake.Columns.LABEL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.ln;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -29,8 +32,23 @@ public record Candidate(String name, String family, boolean baseline, Map<String
     inputColumns = List.copyOf(inputColumns);
   }
 
-  /** Fits the pipeline on these rows (which must carry the label). */
+  /**
+   * Fits the pipeline on these rows (which must carry the label). A pipeline with a
+   * {@link DriverXgboostRegressor} is fitted stage by stage: that regressor reads the feature
+   * columns themselves, so the transformers before it are kept for scoring but not run on the
+   * training rows (Spark's VectorAssembler is non-deterministic to the optimizer, so its vectors
+   * would otherwise be built for every training row and never read).
+   */
   public PipelineModel fit(Dataset<Row> trainingRows) {
-    return pipeline.fit(logTarget ? trainingRows.withColumn(Candidates.LOG_LABEL, ln(col(LABEL))) : trainingRows);
+    Dataset<Row> rows = logTarget ? trainingRows.withColumn(Candidates.LOG_LABEL, ln(col(LABEL))) : trainingRows;
+    PipelineStage[] stages = pipeline.getStages();
+    if (Arrays.stream(stages).noneMatch(DriverXgboostRegressor.class::isInstance)) {
+      return pipeline.fit(rows);
+    }
+    Transformer[] fitted = new Transformer[stages.length];
+    for (int i = 0; i < stages.length; i++) {
+      fitted[i] = stages[i] instanceof DriverXgboostRegressor driver ? driver.fit(rows) : (Transformer) stages[i];
+    }
+    return new PipelineModel(pipeline.uid(), fitted);
   }
 }

@@ -46,7 +46,7 @@ public final class Candidates {
       for (int maxDepth : grid.maxDepth()) {
         for (double stepSize : grid.stepSize()) {
           out.add(gbt(spec.features(), new GbtSettings(grid.engine(), maxIter, maxDepth, stepSize, grid.subsamplingRate(),
-              grid.seed(), spec.trainingPartitions(), xgboostThreads)));
+              grid.seed(), spec.trainingPartitions(), xgboostThreads, grid.xgboostFit())));
         }
       }
     }
@@ -75,7 +75,7 @@ public final class Candidates {
   /** One GBT grid point; its name is the same for both engines, its params say which engine fitted it. */
   static Candidate gbt(List<String> features, GbtSettings settings) {
     var assembler = new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
-    PipelineStage gbt = settings.regressor(assembler.getOutputCol(), LOG_LABEL, LOG_PREDICTION);
+    PipelineStage gbt = settings.regressor(features, assembler.getOutputCol(), LOG_LABEL, LOG_PREDICTION);
     var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + LOG_PREDICTION + ") AS " + PREDICTION + " FROM __THIS__");
     Map<String, String> params = new LinkedHashMap<>(settings.params());
     params.put("target", "ln(label), exp() back");

@@ -52,16 +52,17 @@ public record TrainingSpec(
   public static final String GBT_SUBSAMPLING_RATE = "gbt_subsampling_rate";
   public static final String GBT_SEED = "gbt_seed";
   public static final String GBT_ENGINE = "gbt_engine";
+  public static final String GBT_XGBOOST_FIT = "gbt_xgboost_fit";
   public static final String SELECTION_METRIC = "selection_metric";
   public static final String QLIKE_FLOOR = "qlike_floor";
   public static final String FEATURES = "features";
   public static final String TRAINING_PARTITIONS = "training_partitions";
   /** Every param a reproducible run carries, in logging order. */
   public static final List<String> PARAM_KEYS = List.of(AS_OF, TABLE_VERSION, HORIZON, CV_FOLDS, CV_PURGE_DAYS,
-      CV_MIN_TRAIN_FRACTION, GBT_ENGINE, GBT_MAX_ITER, GBT_MAX_DEPTH, GBT_STEP_SIZE, GBT_SUBSAMPLING_RATE, GBT_SEED,
+      CV_MIN_TRAIN_FRACTION, GBT_ENGINE, GBT_XGBOOST_FIT, GBT_MAX_ITER, GBT_MAX_DEPTH, GBT_STEP_SIZE, GBT_SUBSAMPLING_RATE, GBT_SEED,
       SELECTION_METRIC, QLIKE_FLOOR, FEATURES, TRAINING_PARTITIONS);
   /** Params added after runs began recording their inputs, with the value a run that lacks them used. */
-  public static final Map<String, String> LATER_PARAM_DEFAULTS = Map.of(GBT_ENGINE, GbtGrid.MLLIB);
+  public static final Map<String, String> LATER_PARAM_DEFAULTS = Map.of(GBT_ENGINE, GbtGrid.MLLIB, GBT_XGBOOST_FIT, GbtGrid.FIT_SPARK);
 
   public TrainingSpec {
     if (asOf == null || asOf.from() != null) {
@@ -75,6 +76,9 @@ public record TrainingSpec(
     }
     if (cv == null || gbt == null) {
       throw new IllegalArgumentException("cv and gbt are required");
+    }
+    if (GbtGrid.FIT_AUTO.equals(gbt.xgboostFit())) {
+      throw new IllegalArgumentException("gbt.xgboostFit must be resolved (driver or spark) in a training spec, got auto");
     }
     if (!VolatilityTaskConfig.METRICS.contains(selectionMetric)) {
       throw new IllegalArgumentException("selectionMetric must be one of " + VolatilityTaskConfig.METRICS + ", got '" + selectionMetric + "'");
@@ -95,12 +99,19 @@ public record TrainingSpec(
    * Today's settings: the task config, this code's feature list, and the table version to read.
    * With the XGBoost engine the rows are laid out in {@code xgboostWorkers} partitions, one per
    * worker (the task slots of the application, {@link XgboostWorkers#available}); with MLlib in
-   * {@value #DEFAULT_TRAINING_PARTITIONS}.
+   * {@value #DEFAULT_TRAINING_PARTITIONS}. An XGBoost fit in the driver uses one thread per such
+   * worker. {@code xgboostFit: auto} is resolved here: driver when {@code localMaster}.
    */
-  public static TrainingSpec of(VolatilityTaskConfig task, LogicalWindow window, long tableVersion, int xgboostWorkers) {
+  public static TrainingSpec of(VolatilityTaskConfig task, LogicalWindow window, long tableVersion, int xgboostWorkers,
+      boolean localMaster) {
     int partitions = GbtGrid.XGBOOST.equals(task.gbt().engine()) ? xgboostWorkers : DEFAULT_TRAINING_PARTITIONS;
-    return new TrainingSpec(window.upToEnd(), tableVersion, task.horizon(), task.cv(), task.gbt(), task.selectionMetric(),
-        task.qlikeFloor(), VolatilityFeatures.featureColumns(), partitions);
+    return new TrainingSpec(window.upToEnd(), tableVersion, task.horizon(), task.cv(), task.gbt().resolved(localMaster),
+        task.selectionMetric(), task.qlikeFloor(), VolatilityFeatures.featureColumns(), partitions);
+  }
+
+  /** {@link #of(VolatilityTaskConfig, LogicalWindow, long, int, boolean)} as on a cluster (auto = spark). */
+  public static TrainingSpec of(VolatilityTaskConfig task, LogicalWindow window, long tableVersion, int xgboostWorkers) {
+    return of(task, window, tableVersion, xgboostWorkers, false);
   }
 
   /** The MLflow params (string values that parse back exactly; doubles by {@link Double#toString}). */
@@ -113,6 +124,7 @@ public record TrainingSpec(
     p.put(CV_PURGE_DAYS, Integer.toString(cv.purgeDays()));
     p.put(CV_MIN_TRAIN_FRACTION, Double.toString(cv.minTrainFraction()));
     p.put(GBT_ENGINE, gbt.engine());
+    p.put(GBT_XGBOOST_FIT, gbt.xgboostFit());
     p.put(GBT_MAX_ITER, join(gbt.maxIter()));
     p.put(GBT_MAX_DEPTH, join(gbt.maxDepth()));
     p.put(GBT_STEP_SIZE, join(gbt.stepSize()));
@@ -146,7 +158,7 @@ public record TrainingSpec(
           new GbtGrid(params.getOrDefault(GBT_ENGINE, LATER_PARAM_DEFAULTS.get(GBT_ENGINE)),
               p.get(GBT_MAX_ITER, s -> list(s, Integer::parseInt)), p.get(GBT_MAX_DEPTH, s -> list(s, Integer::parseInt)),
               p.get(GBT_STEP_SIZE, s -> list(s, Double::parseDouble)), p.get(GBT_SUBSAMPLING_RATE, Double::parseDouble),
-              p.get(GBT_SEED, Long::parseLong)),
+              p.get(GBT_SEED, Long::parseLong), params.getOrDefault(GBT_XGBOOST_FIT, LATER_PARAM_DEFAULTS.get(GBT_XGBOOST_FIT))),
           params.get(SELECTION_METRIC),
           p.get(QLIKE_FLOOR, Double::parseDouble),
           Arrays.asList(params.get(FEATURES).split(",")),

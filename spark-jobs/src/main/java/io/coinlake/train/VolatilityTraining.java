@@ -34,7 +34,7 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
 
   static VolatilityTraining fit(SparkSession spark, Lake lake, TrainingSpec spec) {
     XgboostWorkers workers = XgboostWorkers.available(spark.sparkContext());
-    if (GbtGrid.XGBOOST.equals(spec.gbt().engine())) {
+    if (GbtGrid.XGBOOST.equals(spec.gbt().engine()) && GbtGrid.FIT_SPARK.equals(spec.gbt().xgboostFit())) {
       workers.require(spec.trainingPartitions());
     }
     // 1. the rows, pinned to the spec's table version, in the canonical layout

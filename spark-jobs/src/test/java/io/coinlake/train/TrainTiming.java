@@ -32,7 +32,7 @@ import org.apache.spark.storage.StorageLevel;
  * ... TrainTiming cv LAKE ENGINE FIT_THREADS REPEATS       (walk-forward CV of the default candidates)
  * </pre>
  *
- * ENGINE is xgboost or mllib. CPU seconds (the process's, native XGBoost included) are printed
+ * ENGINE is xgboost (fitted in the driver), xgboost-spark (XGBoost4J-Spark's workers) or mllib. CPU seconds (the process's, native XGBoost included) are printed
  * next to wall seconds: on a shared machine they vary far less than the wall time.
  */
 public final class TrainTiming {
@@ -47,7 +47,9 @@ public final class TrainTiming {
   public static void main(String[] args) {
     String mode = args[0];
     Lake lake = new Lake(args[1]);
-    String engine = args[2];
+    // ENGINE: xgboost (in the driver), xgboost-spark (XGBoost4J-Spark's workers) or mllib
+    String fit = args[2].equals("xgboost-spark") ? GbtGrid.FIT_SPARK : GbtGrid.FIT_DRIVER;
+    String engine = args[2].startsWith("xgboost") ? GbtGrid.XGBOOST : args[2];
     SparkSession spark = SparkSession.builder().appName("coinlake train timing")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
@@ -65,7 +67,7 @@ public final class TrainTiming {
     XgboostWorkers workers = XgboostWorkers.available(spark.sparkContext());
     VolatilityTaskConfig task = ConfigLoader.load(null, List.of("tasks.volatility.gbt.engine=" + engine)).tasks().volatility();
     long version = lake.version(spark, LakeTable.GOLD_FEATURES_VOLATILITY);
-    TrainingSpec spec = TrainingSpec.of(task, LogicalWindow.all(), version, workers.slots());
+    TrainingSpec spec = TrainingSpec.of(task, LogicalWindow.all(), version, workers.slots(), fit.equals(GbtGrid.FIT_DRIVER));
     Dataset<Row> data = TrainingData.read(spark, lake, spec).persist(StorageLevel.MEMORY_AND_DISK());
     long rows = data.count();
     System.out.printf("TIMING rows %d, features %d, engine %s, partitions %d, workers %s%n", rows, spec.features().size(), engine,
@@ -81,7 +83,7 @@ public final class TrainTiming {
           .select(Candidates.FEATURES_VECTOR, Candidates.LOG_LABEL).persist(StorageLevel.MEMORY_AND_DISK());
       assembled.count();
       var stage = (org.apache.spark.ml.Estimator<?>) new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(),
-          workers.threadsPerWorker()).regressor(Candidates.FEATURES_VECTOR, Candidates.LOG_LABEL, Candidates.LOG_PREDICTION);
+          workers.threadsPerWorker(), fit).regressor(VolatilityFeatures.featureColumns(), Candidates.FEATURES_VECTOR, Candidates.LOG_LABEL, Candidates.LOG_PREDICTION);
       for (int i = 0; i < repeats; i++) {
         int before = jobs.get();
         double c0 = cpu();
@@ -95,7 +97,7 @@ public final class TrainTiming {
       int depth = Integer.parseInt(args[4]);
       int repeats = Integer.parseInt(args[5]);
       Candidate gbt = Candidates.gbt(VolatilityFeatures.featureColumns(),
-          new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(), workers.threadsPerWorker()));
+          new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(), workers.threadsPerWorker(), fit));
       for (int i = 0; i < repeats; i++) {
         int before = jobs.get();
         double c0 = cpu();

@@ -26,6 +26,7 @@ class TrainingSpecTest {
     expected.put("cv_purge_days", "9");
     expected.put("cv_min_train_fraction", "0.55");
     expected.put("gbt_engine", "xgboost");
+    expected.put("gbt_xgboost_fit", "spark");
     expected.put("gbt_max_iter", "40,80");
     expected.put("gbt_max_depth", "3,5");
     expected.put("gbt_step_size", "0.1,0.05");
@@ -68,6 +69,27 @@ class TrainingSpecTest {
     TrainingException e = assertThrows(TrainingException.class, () -> TrainingSpec.fromParams("abc", bad));
     assertEquals("run abc cannot be reproduced: its recorded params are invalid: 'engine' must be one of [xgboost, mllib],"
         + " got 'lightgbm'", e.getMessage());
+  }
+
+  @Test
+  void aRunFromBeforeTheFitParamRanOnXgboostSparkWorkers() {
+    Map<String, String> old = new HashMap<>(SPEC.params());
+    old.put("gbt_xgboost_fit", "driver");
+    assertEquals("driver", TrainingSpec.fromParams("abc", old).gbt().xgboostFit());
+    old.remove("gbt_xgboost_fit");
+    assertEquals("spark", TrainingSpec.fromParams("abc", old).gbt().xgboostFit(), "runs before gbt_xgboost_fit used XGBoost4J-Spark");
+  }
+
+  @Test
+  void autoFitsInTheDriverOnALocalMasterAndOnSparkWorkersOnACluster() {
+    var config = io.coinlake.config.ConfigLoader.load(null, List.of());
+    assertEquals("auto", config.tasks().volatility().gbt().xgboostFit(), "the default");
+    assertEquals("driver", TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 3, 2, true).gbt().xgboostFit());
+    assertEquals("spark", TrainingSpec.of(config.tasks().volatility(), LogicalWindow.all(), 3, 2, false).gbt().xgboostFit());
+    var forced = io.coinlake.config.ConfigLoader.load(null, List.of("tasks.volatility.gbt.xgboostFit=spark"));
+    assertEquals("spark", TrainingSpec.of(forced.tasks().volatility(), LogicalWindow.all(), 3, 2, true).gbt().xgboostFit());
+    assertThrows(IllegalArgumentException.class, () -> new TrainingSpec(LogicalWindow.all(), 0, 7, new CvConfig(3, 7, 0.5),
+        config.tasks().volatility().gbt(), "qlike", 1e-4, List.of("rv_7"), 2), "a spec holds a resolved fit, never auto");
   }
 
   @Test

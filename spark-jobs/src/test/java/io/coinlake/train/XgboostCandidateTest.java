@@ -24,13 +24,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The XGBoost GBT candidate: it learns a signal persistence cannot see, loses to persistence where
  * persistence is the right model and the other features are noise, saves and loads as a Spark ML
  * PipelineModel with the same predictions, and fits the same model from the same rows laid out
- * differently.
+ * differently; each both fitted in the driver and by XGBoost4J-Spark's workers.
  */
 class XgboostCandidateTest {
   private static final List<String> FEATURES = VolatilityFeatures.featureColumns();
@@ -45,8 +47,9 @@ class XgboostCandidateTest {
     spark = SparkTestSession.get();
   }
 
-  private static Candidate xgboost(int trees, int depth) {
-    return Candidates.gbt(FEATURES, new GbtSettings(GbtGrid.XGBOOST, trees, depth, 0.1, 0.8, 42L, 2, 1));
+  /** The XGBoost candidate, fitted in the driver or by XGBoost4J-Spark's workers ({@code fit}). */
+  private static Candidate xgboost(int trees, int depth, String fit) {
+    return Candidates.gbt(FEATURES, new GbtSettings(GbtGrid.XGBOOST, trees, depth, 0.1, 0.8, 42L, 2, 1, fit));
   }
 
   /**
@@ -92,33 +95,36 @@ class XgboostCandidateTest {
     return Metrics.compute(column(rows, 0), column(rows, 1), FLOOR)[0];
   }
 
-  @Test
-  void onALearnableSignalXgboostBeatsPersistence() {
+  @ParameterizedTest
+  @ValueSource(strings = {"driver", "spark"})
+  void onALearnableSignalXgboostBeatsPersistence(String fit) {
     Dataset<Row> train = TrainingData.canonical(rows(true, 1500, 1L), 2);
     Dataset<Row> test = rows(true, 1000, 2L);
-    double xgb = qlike(xgboost(40, 3).fit(train), test);
+    double xgb = qlike(xgboost(40, 3, fit).fit(train), test);
     double persistence = qlike(Candidates.persistence().fit(train), test);
     // measured: xgboost 0.0088, persistence 10.5
     assertTrue(xgb < 0.01 * persistence, "xgboost " + xgb + " vs persistence " + persistence);
     assertTrue(xgb < 0.02, "the signal is learnt: qlike " + xgb);
   }
 
-  @Test
-  void onNoiseAroundPersistenceXgboostLosesToIt() {
+  @ParameterizedTest
+  @ValueSource(strings = {"driver", "spark"})
+  void onNoiseAroundPersistenceXgboostLosesToIt(String fit) {
     Dataset<Row> train = TrainingData.canonical(rows(false, 150, 3L), 2);
     Dataset<Row> test = rows(false, 1000, 4L);
-    double xgb = qlike(xgboost(40, 5).fit(train), test);
+    double xgb = qlike(xgboost(40, 5, fit).fit(train), test);
     double persistence = qlike(Candidates.persistence().fit(train), test);
     // measured: xgboost 0.204 (it fits the 12 noise features too), persistence 0.131
     assertTrue(xgb > 1.3 * persistence, "xgboost " + xgb + " should lose to persistence " + persistence);
     assertEquals(0.125, persistence, 0.02, "qlike of 25% log-normal noise in volatility (50% in variance)");
   }
 
-  @Test
-  void theSavedPipelineModelLoadsBackWithIdenticalPredictions() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"driver", "spark"})
+  void theSavedPipelineModelLoadsBackWithIdenticalPredictions(String fit) throws Exception {
     Dataset<Row> train = TrainingData.canonical(rows(true, 600, 5L), 2);
     Dataset<Row> probe = rows(true, 200, 6L);
-    Candidate candidate = xgboost(20, 3);
+    Candidate candidate = xgboost(20, 3, fit);
     PipelineModel model = candidate.fit(train);
     String path = dir.resolve("model").toString();
     model.write().overwrite().save(path);
@@ -139,11 +145,12 @@ class XgboostCandidateTest {
     assertTrue(top > 0.9, "the two features the label depends on carry the gain: " + importances);
   }
 
-  @Test
-  void theSameRowsInAnotherLayoutFitTheSameModel() {
+  @ParameterizedTest
+  @ValueSource(strings = {"driver", "spark"})
+  void theSameRowsInAnotherLayoutFitTheSameModel(String fit) {
     Dataset<Row> rows = rows(true, 800, 7L);
     Dataset<Row> probe = rows(true, 100, 8L);
-    Candidate candidate = xgboost(15, 4);
+    Candidate candidate = xgboost(15, 4, fit);
     List<Row> a = candidate.fit(TrainingData.canonical(rows.repartition(1), 2)).transform(probe).orderBy(SYMBOL, TS)
         .select(PREDICTION).collectAsList();
     spark.conf().set("spark.sql.shuffle.partitions", "5");
@@ -169,6 +176,14 @@ class XgboostCandidateTest {
     assertEquals("xgboost", gbt.params().get("engine"));
     assertEquals("2", gbt.params().get("numWorkers"));
     assertEquals("gbt_it30_d4_lr0.05", gbt.name());
+    assertEquals("spark", gbt.params().get("xgboostFit"));
+
+    TrainingSpec driver = new TrainingSpec(LogicalWindow.all(), 0, 7, xgb.cv(),
+        new GbtGrid(GbtGrid.XGBOOST, List.of(30), List.of(4), List.of(0.05), 0.7, 9L, GbtGrid.FIT_DRIVER), "qlike", FLOOR, FEATURES, 2);
+    Candidate inDriver = Candidates.all(driver, 1).get(2);
+    assertInstanceOf(DriverXgboostRegressor.class, inDriver.pipeline().getStages()[1]);
+    assertEquals(List.of("driver", "1", "2"), List.of(inDriver.params().get("xgboostFit"), inDriver.params().get("numWorkers"),
+        inDriver.params().get("nthread")), "one booster with a thread per worker slot");
 
     TrainingSpec mllib = new TrainingSpec(LogicalWindow.all(), 0, 7, xgb.cv(),
         new GbtGrid(GbtGrid.MLLIB, List.of(30), List.of(4), List.of(0.05), 0.7, 9L), "qlike", FLOOR, FEATURES, 8);
@@ -179,5 +194,13 @@ class XgboostCandidateTest {
     assertEquals("mllib", mllibGbt.params().get("engine"));
     assertFalse(mllibGbt.params().containsKey("numWorkers"));
     assertEquals("gbt_it30_d4_lr0.05", mllibGbt.name(), "the same name for both engines");
+  }
+
+  @Test
+  void aFitInTheDriverRefusesAMissingFeatureNamingIt() {
+    Dataset<Row> rows = rows(true, 50, 9L).withColumn(RSI_14, org.apache.spark.sql.functions.when(col(TS).equalTo(FeatureRows.ts(3)),
+        org.apache.spark.sql.functions.lit(null).cast("double")).otherwise(col(RSI_14)));
+    TrainingException e = assertThrows(TrainingException.class, () -> xgboost(5, 2, GbtGrid.FIT_DRIVER).fit(rows));
+    assertTrue(e.getMessage().contains("XGBoost cannot train on a null feature rsi_14"), e.getMessage());
   }
 }
