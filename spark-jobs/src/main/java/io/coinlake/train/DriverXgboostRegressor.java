@@ -90,18 +90,14 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
 
   @Override
   public XGBoostRegressionModel fit(Dataset<?> dataset) {
-    List<String> present = Arrays.asList(dataset.columns());
-    for (String column : concat(template.getLabelCol(), inputCols)) {
-      if (!present.contains(column)) {
-        throw new TrainingException("XGBoost's training rows lack the column " + column);
-      }
-    }
     Column[] columns = new Column[inputCols.size() + 1];
     columns[0] = col(template.getLabelCol()).cast(DataTypes.FloatType);
     for (int i = 0; i < inputCols.size(); i++) {
       columns[i + 1] = col(inputCols.get(i)).cast(DataTypes.FloatType);
     }
     Dataset<Row> rows = dataset.select(columns);
+    // counted first so the driver allocates each array once, at its final size, while the rows
+    // arrive one partition at a time (a cheap job: the training rows are cached)
     long count = rows.count();
     if (count == 0) {
       throw new TrainingException("XGBoost got no training rows");
@@ -139,12 +135,6 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
     } catch (XGBoostError e) {
       throw new TrainingException("XGBoost failed to train on " + count + " rows: " + e.getMessage(), e);
     }
-  }
-
-  private static List<String> concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>(List.of(first));
-    all.addAll(rest);
-    return all;
   }
 
   /** A row the packing refused (a TrainingException inside Spark's task failure) as itself; anything else wrapped. */

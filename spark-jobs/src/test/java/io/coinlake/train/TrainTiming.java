@@ -28,7 +28,7 @@ import org.apache.spark.storage.StorageLevel;
  * <pre>
  * java @../conf/spark-java17.options -Xmx4g -Dspark.master=local[2] \
  *   -cp target/test-classes:target/classes:'target/lib/*' io.coinlake.train.TrainTiming fit LAKE ENGINE TREES DEPTH REPEATS
- * ... TrainTiming fitpre LAKE ENGINE TREES DEPTH REPEATS   (the regressor alone on a cached, pre-assembled vector)
+ * ... TrainTiming fitpre LAKE ENGINE TREES DEPTH REPEATS   (XGBoost4J-Spark's regressor alone on a cached, pre-assembled vector)
  * ... TrainTiming cv LAKE ENGINE FIT_THREADS REPEATS       (walk-forward CV of the default candidates)
  * </pre>
  *
@@ -42,6 +42,18 @@ public final class TrainTiming {
   private static double cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
+  }
+
+  /** Runs {@code fit} {@code repeats} times, printing wall and CPU seconds and Spark jobs of each. */
+  private static void timeFits(String what, int repeats, AtomicInteger jobs, Runnable fit) {
+    for (int i = 0; i < repeats; i++) {
+      int before = jobs.get();
+      double c0 = cpu();
+      long t0 = System.nanoTime();
+      fit.run();
+      System.out.printf("TIMING %s: %.2f s, cpu %.2f s, %d jobs%n", what, (System.nanoTime() - t0) / 1e9, cpu() - c0,
+          jobs.get() - before);
+    }
   }
 
   public static void main(String[] args) {
@@ -82,30 +94,18 @@ public final class TrainTiming {
           .transform(data).withColumn(Candidates.LOG_LABEL, org.apache.spark.sql.functions.ln(org.apache.spark.sql.functions.col(io.coinlake.lake.Columns.LABEL)))
           .select(Candidates.FEATURES_VECTOR, Candidates.LOG_LABEL).persist(StorageLevel.MEMORY_AND_DISK());
       assembled.count();
+      // XGBoost4J-Spark's estimator: a fit in the driver reads the feature columns, not a vector
       var stage = (org.apache.spark.ml.Estimator<?>) new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(),
-          workers.threadsPerWorker(), fit).regressor(VolatilityFeatures.featureColumns(), Candidates.FEATURES_VECTOR, Candidates.LOG_LABEL, Candidates.LOG_PREDICTION);
-      for (int i = 0; i < repeats; i++) {
-        int before = jobs.get();
-        double c0 = cpu();
-        long t0 = System.nanoTime();
-        stage.fit(assembled);
-        System.out.printf("TIMING fitpre %s %d trees depth %d: %.2f s, cpu %.2f s, %d jobs%n", engine, trees, depth,
-            (System.nanoTime() - t0) / 1e9, cpu() - c0, jobs.get() - before);
-      }
+          workers.threadsPerWorker(), GbtGrid.FIT_SPARK).regressor(VolatilityFeatures.featureColumns(), Candidates.FEATURES_VECTOR,
+          Candidates.LOG_LABEL, Candidates.LOG_PREDICTION);
+      timeFits("fitpre " + engine + " " + trees + " trees depth " + depth, repeats, jobs, () -> stage.fit(assembled));
     } else if (mode.equals("fit")) {
       int trees = Integer.parseInt(args[3]);
       int depth = Integer.parseInt(args[4]);
       int repeats = Integer.parseInt(args[5]);
       Candidate gbt = Candidates.gbt(VolatilityFeatures.featureColumns(),
           new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(), workers.threadsPerWorker(), fit));
-      for (int i = 0; i < repeats; i++) {
-        int before = jobs.get();
-        double c0 = cpu();
-        long t0 = System.nanoTime();
-        gbt.fit(data);
-        System.out.printf("TIMING fit %s %d trees depth %d: %.2f s, cpu %.2f s, %d jobs%n", engine, trees, depth,
-            (System.nanoTime() - t0) / 1e9, cpu() - c0, jobs.get() - before);
-      }
+      timeFits("fit " + args[2] + " " + trees + " trees depth " + depth, repeats, jobs, () -> gbt.fit(data));
     } else {
       int threads = Integer.parseInt(args[3]);
       int repeats = Integer.parseInt(args[4]);
