@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -33,21 +34,19 @@ public record Candidate(String name, String family, boolean baseline, Map<String
   }
 
   /**
-   * Fits the pipeline on these rows (which must carry the label). A pipeline with a
-   * {@link DriverXgboostRegressor} is fitted stage by stage: that regressor reads the feature
-   * columns themselves, so the transformers before it are kept for scoring but not run on the
-   * training rows (Spark's VectorAssembler is non-deterministic to the optimizer, so its vectors
-   * would otherwise be built for every training row and never read).
+   * Fits the pipeline on these rows (which must carry the label). A pipeline whose estimator
+   * {@link ReadsInputColumns} is fitted stage by stage: the transformers before it are kept for
+   * scoring but not run on the training rows.
    */
   public PipelineModel fit(Dataset<Row> trainingRows) {
     Dataset<Row> rows = logTarget ? trainingRows.withColumn(Candidates.LOG_LABEL, ln(col(LABEL))) : trainingRows;
     PipelineStage[] stages = pipeline.getStages();
-    if (Arrays.stream(stages).noneMatch(DriverXgboostRegressor.class::isInstance)) {
+    if (Arrays.stream(stages).noneMatch(ReadsInputColumns.class::isInstance)) {
       return pipeline.fit(rows);
     }
     Transformer[] fitted = new Transformer[stages.length];
     for (int i = 0; i < stages.length; i++) {
-      fitted[i] = stages[i] instanceof DriverXgboostRegressor driver ? driver.fit(rows) : (Transformer) stages[i];
+      fitted[i] = stages[i] instanceof ReadsInputColumns ? ((Estimator<?>) stages[i]).fit(rows) : (Transformer) stages[i];
     }
     return new PipelineModel(pipeline.uid(), fitted);
   }

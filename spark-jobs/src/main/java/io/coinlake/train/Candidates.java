@@ -38,6 +38,11 @@ public final class Candidates {
    * with {@code xgboostThreads} threads (at most spark.task.cpus, see {@link XgboostWorkers}).
    */
   public static List<Candidate> all(TrainingSpec spec, int xgboostThreads) {
+    return all(spec, xgboostThreads, TrainingMatrices.unshared());
+  }
+
+  /** The same, whose XGBoost fits in the driver share their native matrices through {@code matrices}. */
+  static List<Candidate> all(TrainingSpec spec, int xgboostThreads, TrainingMatrices matrices) {
     List<Candidate> out = new ArrayList<>();
     out.add(persistence());
     out.add(harLinear(spec.qlikeFloor()));
@@ -46,7 +51,7 @@ public final class Candidates {
       for (int maxDepth : grid.maxDepth()) {
         for (double stepSize : grid.stepSize()) {
           out.add(gbt(spec.features(), new GbtSettings(grid.engine(), maxIter, maxDepth, stepSize, grid.subsamplingRate(),
-              grid.seed(), spec.trainingPartitions(), xgboostThreads, grid.xgboostFit())));
+              grid.seed(), spec.trainingPartitions(), xgboostThreads, grid.xgboostFit()), matrices));
         }
       }
     }
@@ -61,10 +66,11 @@ public final class Candidates {
 
   static Candidate harLinear(double floor) {
     var assembler = new VectorAssembler().setInputCols(VolatilityFeatures.harColumns().toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
-    var regression = new LinearRegression().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LABEL)
+    var solver = new LinearRegression().setFeaturesCol(assembler.getOutputCol()).setLabelCol(LABEL)
         .setPredictionCol(RAW_PREDICTION).setRegParam(0.0).setElasticNetParam(0.0).setSolver("normal");
+    var regression = new LeastSquaresRegressor(solver, VolatilityFeatures.harColumns());
     var floorIt = new SQLTransformer().setStatement(
-        "SELECT *, greatest(" + regression.getPredictionCol() + ", " + floor + ") AS " + PREDICTION + " FROM __THIS__");
+        "SELECT *, greatest(" + solver.getPredictionCol() + ", " + floor + ") AS " + PREDICTION + " FROM __THIS__");
     Map<String, String> params = new LinkedHashMap<>();
     params.put("inputs", String.join(",", VolatilityFeatures.harColumns()));
     params.put("floor", Double.toString(floor));
@@ -74,8 +80,12 @@ public final class Candidates {
 
   /** One GBT grid point; its name is the same for both engines, its params say which engine fitted it. */
   static Candidate gbt(List<String> features, GbtSettings settings) {
+    return gbt(features, settings, TrainingMatrices.unshared());
+  }
+
+  static Candidate gbt(List<String> features, GbtSettings settings, TrainingMatrices matrices) {
     var assembler = new VectorAssembler().setInputCols(features.toArray(String[]::new)).setOutputCol(FEATURES_VECTOR);
-    PipelineStage gbt = settings.regressor(features, assembler.getOutputCol(), LOG_LABEL, LOG_PREDICTION);
+    PipelineStage gbt = settings.regressor(features, assembler.getOutputCol(), LOG_LABEL, LOG_PREDICTION, matrices);
     var expBack = new SQLTransformer().setStatement("SELECT *, exp(" + LOG_PREDICTION + ") AS " + PREDICTION + " FROM __THIS__");
     Map<String, String> params = new LinkedHashMap<>(settings.params());
     params.put("target", "ln(label), exp() back");

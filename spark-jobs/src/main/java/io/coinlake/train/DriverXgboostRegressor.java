@@ -33,9 +33,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>It reads the feature columns themselves ({@code inputCols}, in the order of the pipeline's
  * VectorAssembler), not the assembled vector: the model scores that vector, whose entries are the
- * same values in the same order, so no vector is built per row to train (see {@link Candidate#fit},
- * which does not run the assembler on the training rows). A null or NaN feature fails the fit,
- * as the assembler would.
+ * same values in the same order, so no vector is built per row to train (see {@link ReadsInputColumns}).
+ * A null or NaN feature fails the fit, as the assembler would. Fits on the same rows (a fold's grid
+ * points) share one native matrix ({@link TrainingMatrices}).
  *
  * <p>Why: with a local master every task slot is a thread of this JVM anyway, and XGBoost4J-Spark
  * then still shuffles the rows into one barrier task per worker, converts them row by row, syncs
@@ -48,7 +48,7 @@ import org.apache.spark.sql.types.StructType;
  * a time in the JVM (a fair lock): each already uses every core, and two at once would only
  * oversubscribe them.
  */
-public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionModel> {
+public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionModel> implements ReadsInputColumns {
   private static final long serialVersionUID = 1L;
   private static final ReentrantLock ONE_NATIVE_FIT = new ReentrantLock(true);
   /** Rows per packed array sent to the driver. */
@@ -59,18 +59,22 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
   private final List<String> inputCols;
   private final Map<String, Object> boosterParams;
   private final int rounds;
+  private final transient TrainingMatrices matrices;
 
   /**
    * @param template the XGBoost4J-Spark estimator whose params (columns, missing, ...) the model gets
    * @param inputCols the feature columns, in the order the model's feature vector holds them
    * @param boosterParams the native params (objective, tree_method, max_depth, eta, ..., nthread)
    * @param rounds the number of trees
+   * @param matrices where the fit gets the native matrix of its rows (shared with the fits on the same rows)
    */
-  DriverXgboostRegressor(XGBoostRegressor template, List<String> inputCols, Map<String, Object> boosterParams, int rounds) {
+  DriverXgboostRegressor(XGBoostRegressor template, List<String> inputCols, Map<String, Object> boosterParams, int rounds,
+      TrainingMatrices matrices) {
     this.template = template;
     this.inputCols = List.copyOf(inputCols);
     this.boosterParams = Map.copyOf(boosterParams);
     this.rounds = rounds;
+    this.matrices = matrices;
   }
 
   @Override
@@ -85,7 +89,7 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
 
   @Override
   public DriverXgboostRegressor copy(ParamMap extra) {
-    return new DriverXgboostRegressor((XGBoostRegressor) template.copy(extra), inputCols, boosterParams, rounds);
+    return new DriverXgboostRegressor((XGBoostRegressor) template.copy(extra), inputCols, boosterParams, rounds, matrices);
   }
 
   @Override
@@ -96,6 +100,25 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
       columns[i + 1] = col(inputCols.get(i)).cast(DataTypes.FloatType);
     }
     Dataset<Row> rows = dataset.select(columns);
+    float missing = template.getMissing();
+    try (TrainingMatrices.Lease lease = matrices.acquire(rows, missing, () -> matrix(rows, missing))) {
+      Booster booster;
+      ONE_NATIVE_FIT.lock();
+      try {
+        booster = XGBoost.train(lease.matrix(), new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
+      } finally {
+        ONE_NATIVE_FIT.unlock();
+      }
+      XGBoostRegressionModel model = new XGBoostRegressionModel(uid, new ml.dmlc.xgboost4j.scala.Booster(booster));
+      template.copyValues(model, ParamMap.empty());
+      return model;
+    } catch (XGBoostError e) {
+      throw new TrainingException("XGBoost failed to train: " + e.getMessage(), e);
+    }
+  }
+
+  /** The rows (label, then the features) streamed to the driver into a native matrix. */
+  private DMatrix matrix(Dataset<Row> rows, float missing) {
     // counted first so the driver allocates each array once, at its final size, while the rows
     // arrive one partition at a time (a cheap job: the training rows are cached)
     long count = rows.count();
@@ -115,25 +138,16 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
     } catch (Exception e) { // Spark's task failures are checked SparkExceptions, thrown from Scala
       throw refusal(e);
     }
+    DMatrix matrix = null;
     try {
-      DMatrix matrix = new DMatrix(packed.features(), packed.rows(), width, template.getMissing());
-      try {
-        matrix.setLabel(packed.labels());
-        Booster booster;
-        ONE_NATIVE_FIT.lock();
-        try {
-          booster = XGBoost.train(matrix, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
-        } finally {
-          ONE_NATIVE_FIT.unlock();
-        }
-        XGBoostRegressionModel model = new XGBoostRegressionModel(uid, new ml.dmlc.xgboost4j.scala.Booster(booster));
-        template.copyValues(model, ParamMap.empty());
-        return model;
-      } finally {
+      matrix = new DMatrix(packed.features(), packed.rows(), width, missing);
+      matrix.setLabel(packed.labels());
+      return matrix;
+    } catch (XGBoostError e) {
+      if (matrix != null) {
         matrix.dispose();
       }
-    } catch (XGBoostError e) {
-      throw new TrainingException("XGBoost failed to train on " + count + " rows: " + e.getMessage(), e);
+      throw new TrainingException("XGBoost could not take its " + count + " training rows: " + e.getMessage(), e);
     }
   }
 

@@ -50,6 +50,12 @@ public record GbtSettings(String engine, int maxIter, int maxDepth, double stepS
    * the driver reads the columns themselves), learning {@code labelCol}, writing {@code predictionCol}.
    */
   PipelineStage regressor(List<String> inputCols, String featuresCol, String labelCol, String predictionCol) {
+    return regressor(inputCols, featuresCol, labelCol, predictionCol, TrainingMatrices.unshared());
+  }
+
+  /** The same, whose fits in the driver get their native matrices from {@code matrices}. */
+  PipelineStage regressor(List<String> inputCols, String featuresCol, String labelCol, String predictionCol,
+      TrainingMatrices matrices) {
     if (GbtGrid.MLLIB.equals(engine)) {
       return new GBTRegressor().setFeaturesCol(featuresCol).setLabelCol(labelCol).setPredictionCol(predictionCol)
           .setMaxIter(maxIter).setMaxDepth(maxDepth).setStepSize(stepSize).setSubsamplingRate(subsamplingRate).setSeed(seed);
@@ -63,7 +69,7 @@ public record GbtSettings(String engine, int maxIter, int maxDepth, double stepS
     if (GbtGrid.FIT_SPARK.equals(xgboostFit)) {
       return xgb;
     }
-    return new DriverXgboostRegressor(xgb, inputCols, boosterParams(), maxIter);
+    return new DriverXgboostRegressor(xgb, inputCols, boosterParams(), maxIter, matrices);
   }
 
   /** The native booster's params of a fit in the driver. */

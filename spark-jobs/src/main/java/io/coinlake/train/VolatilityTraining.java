@@ -39,6 +39,8 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
     }
     // 1. the rows, pinned to the spec's table version, in the canonical layout
     Dataset<Row> data = TrainingData.read(spark, lake, spec).persist(StorageLevel.MEMORY_AND_DISK());
+    // the grid points of a fold fitted in the driver share one native matrix of its rows
+    TrainingMatrices matrices = TrainingMatrices.shared();
     try {
       Row range = data.agg(count(lit(1)), min(col(TS)), max(col(TS))).first();
       long rows = range.getLong(0);
@@ -56,7 +58,7 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
       } catch (IllegalArgumentException e) {
         throw new TrainingException(e.getMessage() + "; lower tasks.volatility.cv.folds or add data");
       }
-      List<Candidate> candidates = Candidates.all(spec, workers.threadsPerWorker());
+      List<Candidate> candidates = Candidates.all(spec, workers.threadsPerWorker(), matrices);
       CvResult cv = WalkForwardCv.run(data, candidates, folds, spec.qlikeFloor(), FIT_THREADS);
 
       // 3. refit the winner on every trainable row
@@ -73,6 +75,8 @@ record VolatilityTraining(TrainingSpec spec, Dataset<Row> data, long rows, List<
     } catch (RuntimeException e) {
       data.unpersist();
       throw e;
+    } finally {
+      matrices.close(); // frees the last matrix once its fits are done (the refit is the last)
     }
   }
 
