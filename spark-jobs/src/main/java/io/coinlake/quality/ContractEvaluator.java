@@ -228,15 +228,25 @@ public final class ContractEvaluator {
       rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
       return rows.drop(big, previousBig);
     }
-    String run = "_run_" + check.name();
+    // A run: a row whose close differs from the previous one (or the first), then the repeats. Its
+    // size is the next run's start minus its own start, all in the sequence order, so no window needs
+    // another sort (grouping the rows by run would sort them again).
+    String position = "_position_" + check.name();
+    String runStart = "_run_start_" + check.name();
+    String nextRunStart = "_next_run_start_" + check.name();
+    String last = "_last_position_" + check.name();
     String runSize = "_run_size_" + check.name();
     Column repeat = coalesce(col(CLOSE).equalTo(previousClose), lit(false));
-    rows = rows.withColumn(run, sum(when(repeat, 0).otherwise(1)).over(ordered.rowsBetween(Window.unboundedPreceding(), 0)))
-        .withColumn(runSize, count(lit(1)).over(Window.partitionBy(col(SYMBOL), col(INTERVAL), col(ROW_OK), col(run))));
+    Column startsRun = when(not(repeat), col(position));
+    rows = rows.withColumn(position, row_number().over(ordered))
+        .withColumn(runStart, max(startsRun).over(ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+        .withColumn(nextRunStart, lead(startsRun, 1, null, true).over(ordered))
+        .withColumn(last, max(col(position)).over(ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+        .withColumn(runSize, coalesce(col(nextRunStart), col(last).plus(1)).minus(col(runStart)));
     pass = not(col(ROW_OK)).or(not(repeat.and(col(runSize).geq(check.minRun()))));
     why = concat(lit("close unchanged for "), col(runSize).cast("string"), lit(" rows in a row"));
     rows = rows.withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why));
-    return rows.drop(run, runSize);
+    return rows.drop(position, runStart, nextRunStart, last, runSize);
   }
 
   /** Throws when a column a check needs is missing, naming it, the check and the contract. */
