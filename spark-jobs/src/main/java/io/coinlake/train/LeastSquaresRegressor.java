@@ -25,13 +25,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Ordinary least squares with an intercept from one aggregation: the sums of the normal equations
  * (n, sum x_i, sum y, sum x_i x_j, sum x_i y) per partition in one Spark job over the input
- * columns, added up and solved in the driver. The result is MLlib's own {@link LinearRegressionModel} with the template's params,
- * so it saves, loads and scores like one fitted by {@link LinearRegression}.
+ * columns, added up and solved in the driver. The result is MLlib's own
+ * {@link LinearRegressionModel} with the template's params, so it saves, loads and scores like one
+ * fitted by {@link LinearRegression}.
  *
  * <p>Why not {@code LinearRegression} with the normal solver, which solves the same equations:
  * it assembles a vector per row and converts each row to an instance, and then builds its
  * training summary eagerly, a second full pass over the rows. Measured at 1M rows: two jobs of
- * 0.8-1.9 s each per fold against one aggregation here. The sums are plain doubles centred after
+ * 0.8-1.9 s each per fold, against one aggregation of 0.45-0.9 s here. The sums are plain doubles centred after
  * the pass, as MLlib's WeightedLeastSquares does.
  *
  * <p>When the centred normal matrix is not positive definite (a constant or collinear input), the
