@@ -67,7 +67,7 @@ public final class WalkForwardCv {
     }
     Dataset<Row> out = null;
     for (int i = 0; i < candidates.size(); i++) {
-      Dataset<Row> part = await(fits.get(i)).transform(valid).select(col(SYMBOL), col(TS), lit(fold.index()).as(FOLD),
+      Dataset<Row> part = CvPredictions.of(await(fits.get(i)), valid).select(col(SYMBOL), col(TS), lit(fold.index()).as(FOLD),
           lit(candidates.get(i).name()).as(MODEL), col(LABEL).as(Y_TRUE), col(PREDICTION).as(Y_PRED));
       out = out == null ? part : out.unionByName(part);
     }
