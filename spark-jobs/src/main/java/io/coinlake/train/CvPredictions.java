@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressionModel;
@@ -73,7 +72,9 @@ final class CvPredictions {
       schema = schema.add(rows.schema().apply(c));
     }
     schema = schema.add(xgb.getPredictionCol(), DataTypes.DoubleType, false);
-    Booster booster = xgb.nativeBooster().booster();
+    // the Scala wrapper, not its Java booster: the wrapper frees the booster when it is collected,
+    // and nothing else keeps it once the fitted model is no longer referenced
+    ml.dmlc.xgboost4j.scala.Booster booster = xgb.nativeBooster();
     float missing = xgb.getMissing();
     int kept = KEPT.size();
     int width = inputs.length;
@@ -115,7 +116,7 @@ final class CvPredictions {
         try {
           DMatrix matrix = new DMatrix(Arrays.copyOf(features, batch.size() * width), batch.size(), width, missing);
           try {
-            predictions = booster.predict(matrix);
+            predictions = booster.booster().predict(matrix);
           } finally {
             matrix.dispose();
           }

@@ -94,6 +94,29 @@ class CvPredictionsTest {
   }
 
   @Test
+  void predictionsOutliveTheFittedModel() throws Exception {
+    // CV keeps the lazy predictions, not the model; XGBoost's booster wrappers free the native
+    // booster when they are collected, so the predictions must keep the booster reachable
+    Candidate gbt = Candidates.gbt(VolatilityFeatures.featureColumns(),
+        new GbtSettings(GbtGrid.XGBOOST, 10, 3, 0.3, 0.8, 42L, 2, 1, GbtGrid.FIT_DRIVER));
+    PipelineModel model = gbt.fit(train);
+    List<Row> expected = sorted(model.transform(valid));
+    Dataset<Row> predictions = CvPredictions.of(model, valid);
+    java.lang.ref.WeakReference<PipelineModel> collected = new java.lang.ref.WeakReference<>(model);
+    model = null;
+    for (int i = 0; i < 20 && collected.get() != null; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    assertNull(collected.get(), "the model was collected");
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      System.runFinalization();
+    }
+    assertEquals(expected, sorted(predictions));
+  }
+
+  @Test
   void baselinesAreTheirTransform() {
     PipelineModel har = Candidates.harLinear(1e-4).fit(train);
     assertEquals(sorted(har.transform(valid)), sorted(CvPredictions.of(har, valid)));
