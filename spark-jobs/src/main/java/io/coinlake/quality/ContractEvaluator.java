@@ -59,15 +59,31 @@ public final class ContractEvaluator {
    * shuffling the rows by candle. Pure.
    */
   public static Dataset<Row> copiedCandles(Dataset<Row> rows, Dataset<Row> shared) {
-    List<Column> renamed = new ArrayList<>();
-    CANDLE.forEach(c -> renamed.add(col(c).as(COPY_PREFIX + c)));
-    return rows.join(broadcast(shared.select(renamed.toArray(Column[]::new))), sameCandle(), "left_semi")
+    return rows.join(broadcast(shared.select(prefixedCandle().toArray(Column[]::new))), sameCandle(), "left_semi")
         .groupBy(candle()).agg(collect_set(col(SYMBOL)).as(COPY_SYMBOLS))
         .where(size(col(COPY_SYMBOLS)).gt(1));
   }
 
   private static Column[] candle() {
     return CANDLE.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  /** The candle columns renamed with {@link #COPY_PREFIX}, to join a table of candles to the rows. */
+  private static List<Column> prefixedCandle() {
+    List<Column> renamed = new ArrayList<>();
+    CANDLE.forEach(c -> renamed.add(col(c).as(COPY_PREFIX + c)));
+    return renamed;
+  }
+
+  /** The copy check's pass: the row's candle has no other symbol ({@code symbols}: the candle's symbols), or no close. */
+  private static Column notCopied(Column symbols) {
+    return symbols.isNull().or(size(symbols).leq(1)).or(col(CLOSE).isNull());
+  }
+
+  /** Why a row failed the copy check: the other symbols with its candle. */
+  private static Column copiedFrom(Column symbols) {
+    return concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
+        lit(": ambiguous which symbol owns it"));
   }
 
   /** A row's candle equals the {@link #COPY_PREFIX}ed candle columns, null-safe. */
@@ -179,12 +195,9 @@ public final class ContractEvaluator {
         why = lit("duplicate of an earlier row with the same " + check.columns());
       }
       case "cross_symbol_copy" -> {
-        WindowSpec sameCandle = Window.partitionBy(col(INTERVAL), col(TS), col(OPEN), col(HIGH), col(LOW), col(CLOSE));
-        rows = rows.withColumn(SCRATCH, collect_set(col(SYMBOL)).over(sameCandle));
-        Column symbols = col(SCRATCH);
-        pass = size(symbols).leq(1).or(col(CLOSE).isNull());
-        why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
-            lit(": ambiguous which symbol owns it"));
+        rows = rows.withColumn(SCRATCH, collect_set(col(SYMBOL)).over(Window.partitionBy(candle())));
+        pass = notCopied(col(SCRATCH));
+        why = copiedFrom(col(SCRATCH));
       }
       default -> throw new IllegalStateException("not a row check: " + check.kind());
     }
@@ -193,13 +206,10 @@ public final class ContractEvaluator {
 
   /** The cross-symbol copy check by a lookup of each row's candle in {@code copies}: the same pass and detail as the window. */
   private static Dataset<Row> applyCopyCheck(Dataset<Row> rows, ContractCheck check, Dataset<Row> copies) {
-    List<Column> renamed = new ArrayList<>();
-    CANDLE.forEach(c -> renamed.add(col(c).as(COPY_PREFIX + c)));
+    List<Column> renamed = prefixedCandle();
     renamed.add(col(COPY_SYMBOLS).as(SCRATCH));
-    Column symbols = col(SCRATCH);
-    Column pass = symbols.isNull().or(size(symbols).leq(1)).or(col(CLOSE).isNull());
-    Column why = concat(lit("same ts and OHLC as "), array_join(array_sort(array_remove(symbols, col(SYMBOL))), ","),
-        lit(": ambiguous which symbol owns it"));
+    Column pass = notCopied(col(SCRATCH));
+    Column why = copiedFrom(col(SCRATCH));
     return rows.join(broadcast(copies.select(renamed.toArray(Column[]::new))), sameCandle(), "left")
         .drop(CANDLE.stream().map(c -> COPY_PREFIX + c).toArray(String[]::new))
         .withColumn(check.passColumn(), pass).withColumn(check.detailColumn(), when(not(pass), why)).drop(SCRATCH);

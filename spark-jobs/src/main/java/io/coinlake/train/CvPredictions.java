@@ -34,6 +34,8 @@ import org.apache.spark.sql.types.StructType;
 final class CvPredictions {
   /** Rows per native matrix. */
   static final int BATCH_ROWS = 65_536;
+  /** The columns a fold's predictions keep besides the prediction. */
+  static final List<String> KEPT = List.of(SYMBOL, TS, LABEL);
 
   private CvPredictions() {}
 
@@ -46,27 +48,23 @@ final class CvPredictions {
         for (int next = k + 1; next < stages.length; next++) {
           predicted = stages[next].transform(predicted);
         }
-        return predicted.select(kept());
+        return predicted.select(kept(col(PREDICTION)));
       }
     }
-    return model.transform(rows).select(kept());
+    return model.transform(rows).select(kept(col(PREDICTION)));
   }
 
-  /** The columns a fold's predictions keep besides the prediction. */
-  static final List<String> KEPT = List.of(SYMBOL, TS, LABEL);
-
-  private static Column[] kept() {
+  /** The kept columns, then {@code more}. */
+  private static Column[] kept(Column... more) {
     List<Column> out = new ArrayList<>();
     KEPT.forEach(c -> out.add(col(c)));
-    out.add(col(PREDICTION));
+    out.addAll(Arrays.asList(more));
     return out.toArray(Column[]::new);
   }
 
   /** The kept columns and the booster's prediction (as the model's prediction column) of each row. */
   private static Dataset<Row> boosterPredictions(XGBoostRegressionModel xgb, String[] inputs, Dataset<Row> rows) {
-    List<Column> columns = new ArrayList<>();
-    KEPT.forEach(c -> columns.add(col(c)));
-    Arrays.stream(inputs).forEach(c -> columns.add(col(c).cast(DataTypes.FloatType)));
+    Column[] columns = kept(Arrays.stream(inputs).map(c -> col(c).cast(DataTypes.FloatType)).toArray(Column[]::new));
     StructType schema = new StructType();
     for (String c : KEPT) {
       schema = schema.add(rows.schema().apply(c));
@@ -76,7 +74,7 @@ final class CvPredictions {
     // and nothing else keeps it once the fitted model is no longer referenced
     ml.dmlc.xgboost4j.scala.Booster booster = xgb.nativeBooster();
     float missing = xgb.getMissing();
-    int kept = KEPT.size();
+    int keptCount = KEPT.size();
     int width = inputs.length;
     MapPartitionsFunction<Row, Row> predict = it -> new Iterator<>() {
       private final List<Row> batch = new ArrayList<>(BATCH_ROWS);
@@ -105,10 +103,10 @@ final class CvPredictions {
           Row row = it.next();
           int at = batch.size() * width;
           for (int i = 0; i < width; i++) {
-            if (row.isNullAt(kept + i)) {
+            if (row.isNullAt(keptCount + i)) {
               throw new TrainingException("XGBoost cannot predict a row with a null feature " + inputs[i]);
             }
-            features[at + i] = row.getFloat(kept + i);
+            features[at + i] = row.getFloat(keptCount + i);
           }
           batch.add(row);
         }
@@ -125,16 +123,16 @@ final class CvPredictions {
         }
         List<Row> result = new ArrayList<>(batch.size());
         for (int r = 0; r < batch.size(); r++) {
-          Object[] values = new Object[kept + 1];
-          for (int c = 0; c < kept; c++) {
+          Object[] values = new Object[keptCount + 1];
+          for (int c = 0; c < keptCount; c++) {
             values[c] = batch.get(r).get(c);
           }
-          values[kept] = (double) predictions[r][0];
+          values[keptCount] = (double) predictions[r][0];
           result.add(RowFactory.create(values));
         }
         return result.iterator();
       }
     };
-    return rows.select(columns.toArray(Column[]::new)).mapPartitions(predict, Encoders.row(schema));
+    return rows.select(columns).mapPartitions(predict, Encoders.row(schema));
   }
 }

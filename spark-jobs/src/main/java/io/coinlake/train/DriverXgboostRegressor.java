@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -18,6 +17,7 @@ import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressionModel;
 import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressor;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,7 +54,7 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
   /** Rows per packed array sent to the driver. */
   static final int CHUNK_ROWS = 65_536;
 
-  private final String uid = "DriverXgboostRegressor_" + UUID.randomUUID().toString().substring(0, 12);
+  private final String uid = Identifiable.randomUID("DriverXgboostRegressor");
   private final XGBoostRegressor template;
   private final List<String> inputCols;
   private final Map<String, Object> boosterParams;

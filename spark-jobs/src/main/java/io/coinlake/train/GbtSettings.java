@@ -47,13 +47,9 @@ public record GbtSettings(String engine, int maxIter, int maxDepth, double stepS
 
   /**
    * The unfitted regressor reading {@code featuresCol} (the assembled {@code inputCols}; a fit in
-   * the driver reads the columns themselves), learning {@code labelCol}, writing {@code predictionCol}.
+   * the driver reads the columns themselves and gets its native matrix from {@code matrices}),
+   * learning {@code labelCol}, writing {@code predictionCol}.
    */
-  PipelineStage regressor(List<String> inputCols, String featuresCol, String labelCol, String predictionCol) {
-    return regressor(inputCols, featuresCol, labelCol, predictionCol, TrainingMatrices.unshared());
-  }
-
-  /** The same, whose fits in the driver get their native matrices from {@code matrices}. */
   PipelineStage regressor(List<String> inputCols, String featuresCol, String labelCol, String predictionCol,
       TrainingMatrices matrices) {
     if (GbtGrid.MLLIB.equals(engine)) {

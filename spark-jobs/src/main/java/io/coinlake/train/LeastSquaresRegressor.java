@@ -10,11 +10,11 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Column;
@@ -42,7 +42,7 @@ public final class LeastSquaresRegressor extends Estimator<LinearRegressionModel
   private static final long serialVersionUID = 1L;
   private static final String PARTITION = "_partition";
 
-  private final String uid = "LeastSquaresRegressor_" + UUID.randomUUID().toString().substring(0, 12);
+  private final String uid = Identifiable.randomUID("LeastSquaresRegressor");
   private final LinearRegression template;
   private final List<String> inputCols;
 

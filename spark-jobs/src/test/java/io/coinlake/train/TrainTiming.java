@@ -97,7 +97,7 @@ public final class TrainTiming {
       // XGBoost4J-Spark's estimator: a fit in the driver reads the feature columns, not a vector
       var stage = (org.apache.spark.ml.Estimator<?>) new GbtSettings(engine, trees, depth, 0.1, 0.8, 42L, spec.trainingPartitions(),
           workers.threadsPerWorker(), GbtGrid.FIT_SPARK).regressor(VolatilityFeatures.featureColumns(), Candidates.FEATURES_VECTOR,
-          Candidates.LOG_LABEL, Candidates.LOG_PREDICTION);
+          Candidates.LOG_LABEL, Candidates.LOG_PREDICTION, TrainingMatrices.unshared());
       timeFits("fitpre " + engine + " " + trees + " trees depth " + depth, repeats, jobs, () -> stage.fit(assembled));
     } else if (mode.equals("fit")) {
       int trees = Integer.parseInt(args[3]);
