@@ -22,7 +22,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * <p>Checks that group rows each need the rows clustered by their grouping. Cross-symbol copies
  * group by candle, so they go first; unique keys and the sequence checks then share one
  * clustering by the columns they have in common (the symbol), so the batch is shuffled twice, not
- * once per grouping.
+ * once per grouping. Where {@link SymbolChecks} applies (the OHLCV contract), one sort of each
+ * symbol's rows and one pass over them run all of those checks; windows run them otherwise.
  */
 public final class ContractEvaluator {
   public static final String FAILED_ERRORS = "_failed_errors";
@@ -104,6 +105,15 @@ public final class ContractEvaluator {
    */
   public static Dataset<Row> annotate(Dataset<Row> rows, Contract contract, Dataset<Row> copies, int partitions) {
     requireColumns(rows, contract);
+    return annotate(rows, contract, copies, partitions, SymbolChecks.applies(rows, contract));
+  }
+
+  /**
+   * {@link #annotate(Dataset, Contract, Dataset, int)}, with the unique and sequence checks run by
+   * {@link SymbolChecks}' one pass per symbol ({@code bySymbol}, where it applies) or by windows:
+   * the general way, and the reference the tests hold that pass to.
+   */
+  static Dataset<Row> annotate(Dataset<Row> rows, Contract contract, Dataset<Row> copies, int partitions, boolean bySymbol) {
     Dataset<Row> out = rows;
     for (ContractCheck check : contract.checks()) {
       if (check.kind().equals("complete") || check.kind().equals("predicate")) {
@@ -115,6 +125,18 @@ public final class ContractEvaluator {
         out = copies == null ? applyRowCheck(out, check) : applyCopyCheck(out, check, copies);
       }
     }
+    out = bySymbol ? SymbolChecks.apply(out, contract, partitions) : applyGroupChecksByWindows(out, contract, partitions);
+    out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
+        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING))
+        .withColumn(REASONS, reasons(contract));
+    List<String> scratch = new ArrayList<>(List.of(ROW_OK, PREVIOUS_CLOSE));
+    contract.checks().forEach(c -> scratch.add(c.detailColumn()));
+    return out.drop(scratch.toArray(String[]::new));
+  }
+
+  /** The unique checks, then the sequence checks over the rows that passed every other error check, by window functions. */
+  private static Dataset<Row> applyGroupChecksByWindows(Dataset<Row> rows, Contract contract, int partitions) {
+    Dataset<Row> out = rows;
     List<String> shared = sharedGrouping(contract);
     if (!shared.isEmpty()) {
       Column[] by = shared.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
@@ -136,12 +158,12 @@ public final class ContractEvaluator {
         }
       }
     }
-    out = out.withColumn(FAILED_ERRORS, failed(contract, Level.ERROR))
-        .withColumn(FAILED_WARNINGS, failed(contract, Level.WARNING))
-        .withColumn(REASONS, reasons(contract));
-    List<String> scratch = new ArrayList<>(List.of(ROW_OK, PREVIOUS_CLOSE));
-    contract.checks().forEach(c -> scratch.add(c.detailColumn()));
-    return out.drop(scratch.toArray(String[]::new));
+    return out;
+  }
+
+  /** Why a row fails a unique check. */
+  static String duplicateReason(ContractCheck unique) {
+    return "duplicate of an earlier row with the same " + unique.columns();
   }
 
   /**
@@ -192,7 +214,7 @@ public final class ContractEvaluator {
         // window results go to a column first: used in two expressions, a window function would be computed twice
         rows = rows.withColumn(SCRATCH, row_number().over(byKey));
         pass = col(SCRATCH).equalTo(1);
-        why = lit("duplicate of an earlier row with the same " + check.columns());
+        why = lit(duplicateReason(check));
       }
       case "cross_symbol_copy" -> {
         rows = rows.withColumn(SCRATCH, collect_set(col(SYMBOL)).over(Window.partitionBy(candle())));
