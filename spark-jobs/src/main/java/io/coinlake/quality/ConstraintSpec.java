@@ -9,11 +9,16 @@ import java.util.Objects;
  * expression (a row complies when it is true) and {@code columns} optionally lists the columns it
  * reads; for {@link ConstraintKind#UNIQUENESS} {@code columns} is the key. {@code minFraction} is
  * the least share of rows that must comply (1.0 = all); for UNIQUENESS it is the Deequ uniqueness
- * metric (rows whose key occurs exactly once / all rows).
+ * metric (rows whose key occurs exactly once / all rows, both counting only rows with a non-null
+ * key column). A UNIQUENESS spec may name in {@code predicate} a boolean column that already says
+ * whether each row's key occurs exactly once ({@link #uniquenessFromFlag}): Deequ then measures the
+ * same metric as the share of such rows, in the scan it shares with the other specs, instead of
+ * grouping the rows by key in passes of its own.
  *
  * <p>Invariants (checked here): name non-blank; kind and level set; columns non-null, without
- * blank entries, and of the size the kind needs; predicate non-blank for SATISFIES and absent
- * (null or blank) for the other kinds; {@code 0 <= minFraction <= 1}. Column names are matched
+ * blank entries, and of the size the kind needs; predicate non-blank for SATISFIES, optional for
+ * UNIQUENESS (a blank one becomes null) and absent (null or blank) for COMPLETENESS;
+ * {@code 0 <= minFraction <= 1}. Column names are matched
  * exactly (case-sensitive) against the data's schema.
  */
 public record ConstraintSpec(
@@ -57,11 +62,13 @@ public record ConstraintSpec(
         }
       }
     }
-    if (kind != ConstraintKind.SATISFIES) {
+    if (kind != ConstraintKind.SATISFIES && kind != ConstraintKind.UNIQUENESS) {
       if (hasPredicate) {
         throw new IllegalArgumentException("constraint '" + name + "': a predicate is only "
-            + "allowed for SATISFIES, not " + kind);
+            + "allowed for SATISFIES (and a flag column for UNIQUENESS), not " + kind);
       }
+      predicate = null;
+    } else if (!hasPredicate) {
       predicate = null;
     }
     if (!(minFraction >= 0.0 && minFraction <= 1.0)) {
@@ -88,5 +95,14 @@ public record ConstraintSpec(
   public static ConstraintSpec uniqueness(
       String name, List<String> columns, double minFraction, Level level) {
     return new ConstraintSpec(name, ConstraintKind.UNIQUENESS, columns, null, minFraction, level);
+  }
+
+  /**
+   * A UNIQUENESS spec over the key {@code columns}, measured from {@code onceColumn}: a boolean
+   * column, true for the rows whose key occurs exactly once in the data.
+   */
+  public static ConstraintSpec uniquenessFromFlag(
+      String name, List<String> columns, String onceColumn, double minFraction, Level level) {
+    return new ConstraintSpec(name, ConstraintKind.UNIQUENESS, columns, onceColumn, minFraction, level);
   }
 }

@@ -73,4 +73,9 @@ public record ContractCheck(
   public String detailColumn() {
     return "_why_" + name;
   }
+
+  /** For a unique check, the boolean column some evaluations add: true when the row's key occurs exactly once. */
+  public String keyOnceColumn() {
+    return "_once_" + name;
+  }
 }

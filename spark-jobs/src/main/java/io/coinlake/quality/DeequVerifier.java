@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -176,7 +178,9 @@ public final class DeequVerifier {
 
   /** Why Deequ cannot measure this spec on this data, or null when it can. */
   private static String specProblem(Dataset<Row> data, ConstraintSpec spec) {
-    String missing = missingColumns(data, spec.columns());
+    String missing = missingColumns(data, spec.kind() == ConstraintKind.UNIQUENESS && spec.predicate() != null
+        ? Stream.concat(spec.columns().stream(), Stream.of(spec.predicate())).toList()
+        : spec.columns());
     if (missing != null) {
       return missing;
     }
@@ -211,8 +215,12 @@ public final class DeequVerifier {
           empty.hasCompleteness(spec.columns().get(0), assertion, Option.empty(), Option.empty());
       case SATISFIES -> empty.satisfies(spec.predicate(), spec.name(), assertion, Option.empty(),
           JavaConverters.asScalaBuffer(spec.columns()).toList(), Option.empty());
-      case UNIQUENESS -> empty.hasUniqueness(JavaConverters.asScalaBuffer(spec.columns()).toList(),
-          assertion, Option.empty(), Option.empty());
+      case UNIQUENESS -> spec.predicate() == null
+          ? empty.hasUniqueness(JavaConverters.asScalaBuffer(spec.columns()).toList(), assertion, Option.empty(), Option.empty())
+          // Deequ's uniqueness counts the rows with a non-null key column; so does this share
+          : empty.satisfies("`" + spec.predicate() + "`", spec.name(), assertion, Option.empty(),
+              JavaConverters.asScalaBuffer(spec.columns()).toList(), Option.empty())
+              .where(spec.columns().stream().map(c -> "`" + c + "` IS NOT NULL").collect(Collectors.joining(" OR ")));
     };
   }
 

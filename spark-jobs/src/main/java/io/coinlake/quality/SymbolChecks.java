@@ -39,7 +39,8 @@ final class SymbolChecks {
 
   /**
    * Adds the pass and detail columns of the contract's unique checks, then of its sequence checks
-   * (contract order within each), to rows that already have the pass columns of every other check.
+   * (contract order within each), then each unique check's {@link ContractCheck#keyOnceColumn}, to
+   * rows that already have the pass columns of every other check.
    */
   static Dataset<Row> apply(Dataset<Row> rows, Contract contract, int partitions) {
     StructType schema = rows.schema();
@@ -61,6 +62,11 @@ final class SymbolChecks {
         sequence.add(new SymbolChecksFunction.Sequence(c.kind().equals("glitch"),
             c.maxAbsLogReturn() == null ? 0 : c.maxAbsLogReturn(), c.minRun() == null ? 0 : c.minRun()));
         out = withCheckColumns(out, c);
+      }
+    }
+    for (ContractCheck c : contract.checks()) {
+      if (c.kind().equals("unique")) {
+        out = out.add(c.keyOnceColumn(), DataTypes.BooleanType, false);
       }
     }
     SymbolChecksFunction.Layout layout = new SymbolChecksFunction.Layout(schema.fieldIndex(SYMBOL), schema.fieldIndex(INTERVAL),

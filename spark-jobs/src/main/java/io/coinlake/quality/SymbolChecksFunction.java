@@ -58,6 +58,7 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
     private Row pending; // first row of the next symbol, already read
     private boolean[][] pass = new boolean[0][];
     private String[][] why = new String[0][];
+    private boolean[][] once = new boolean[0][];
     private int emitted;
 
     SymbolIterator(Iterator<Row> in) {
@@ -85,13 +86,16 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
       int i = emitted++;
       Row row = rows.get(i);
       int width = row.length();
-      Object[] values = new Object[width + 2 * pass.length];
+      Object[] values = new Object[width + 2 * pass.length + once.length];
       for (int k = 0; k < width; k++) {
         values[k] = row.get(k);
       }
       for (int c = 0; c < pass.length; c++) {
         values[width + 2 * c] = pass[c][i];
         values[width + 2 * c + 1] = why[c][i];
+      }
+      for (int u = 0; u < once.length; u++) {
+        values[width + 2 * pass.length + u] = once[u][i];
       }
       return RowFactory.create(values);
     }
@@ -106,8 +110,9 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
       int n = rows.size();
       pass = new boolean[unique.size() + sequence.size()][n];
       why = new String[pass.length][n];
+      once = new boolean[unique.size()][n];
       for (int u = 0; u < unique.size(); u++) {
-        checkUnique(unique.get(u), pass[u], why[u]);
+        checkUnique(unique.get(u), pass[u], why[u], once[u]);
       }
       boolean[] rowOk = rowOk();
       for (int start = 0, end; start < n; start = end) {
@@ -120,21 +125,32 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
       emitted = 0;
     }
 
-    private void checkUnique(Unique check, boolean[] passes, String[] reasons) {
+    /** The unique check's pass and detail, and whether the row's key occurs once ({@code once}). */
+    private void checkUnique(Unique check, boolean[] passes, String[] reasons, boolean[] once) {
       int n = rows.size();
       boolean oneInterval = Objects.equals(interval(0), interval(n - 1)); // sorted by interval first
       if (check.hasTs() && (check.hasInterval() || oneInterval)) {
         // rows of a key are adjacent and sorted by source file and line: the first of each passes
-        for (int i = 0; i < n; i++) {
-          passes[i] = i == 0 || !Objects.equals(ts(i), ts(i - 1)) || !Objects.equals(interval(i), interval(i - 1));
+        for (int start = 0, end; start < n; start = end) {
+          end = start + 1;
+          while (end < n && Objects.equals(ts(end), ts(start)) && Objects.equals(interval(end), interval(start))) {
+            end++;
+          }
+          for (int i = start; i < end; i++) {
+            passes[i] = i == start;
+            once[i] = end - start == 1;
+          }
         }
       } else {
         Map<List<Object>, Integer> first = new HashMap<>();
+        Map<List<Object>, Integer> count = new HashMap<>();
         for (int i = 0; i < n; i++) {
           first.merge(key(check, i), i, (a, b) -> earlierSource(b, a) ? b : a);
+          count.merge(key(check, i), 1, Integer::sum);
         }
         for (int i = 0; i < n; i++) {
           passes[i] = first.get(key(check, i)) == i;
+          once[i] = count.get(key(check, i)) == 1;
         }
       }
       for (int i = 0; i < n; i++) {

@@ -96,7 +96,7 @@ public final class ValidateJob {
 
     // 2. Deequ measures every check on the whole batch (one verification run)
     List<ConstraintSpec> specs = new ArrayList<>();
-    contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c)));
+    contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of(annotated.columns()))));
     // with a run date, the metrics are kept per date and compared with the previous date (anomalies)
     VerificationOutcome verified = MetricsHistory.forWindow(lake, contract, window)
         .map(history -> DeequVerifier.verify(annotated, specs, history))

@@ -88,7 +88,7 @@ class ContractEvaluatorTest {
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> annotated = ContractEvaluator.annotate(spark.createDataFrame(ROWS, SCHEMA), CONTRACT);
     List<ConstraintSpec> specs = new ArrayList<>();
-    CONTRACT.checks().forEach(c -> specs.addAll(DeequSpecs.of(c)));
+    CONTRACT.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of(annotated.columns()))));
     Map<String, Double> metric = new TreeMap<>();
     DeequVerifier.verify(annotated, specs).forEach(o -> metric.put(o.name(), o.metric()));
     double n = ROWS.size();

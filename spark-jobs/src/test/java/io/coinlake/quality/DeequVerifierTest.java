@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +88,22 @@ class DeequVerifierTest {
     assertOutcome(out.get(0), "key_unique", Level.ERROR, false, 0.8, 1.0);
     assertOutcome(out.get(1), "key_mostly_unique", Level.ERROR, true, 0.8, 0.8);
     assertOutcome(out.get(2), "symbol_unique", Level.ERROR, true, 0.0, 0.0);
+  }
+
+  @Test
+  void uniquenessFromAKeyOnceFlagIsDeequsUniqueness() {
+    // the flag as a window count computes it; rows with no key column set are left out by both
+    Dataset<Row> flagged = candles.withColumn("_once", functions.count(functions.lit(1))
+        .over(Window.partitionBy(functions.col("symbol"), functions.col("ts"))).equalTo(1));
+    List<ConstraintOutcome> out = DeequVerifier.verify(flagged, List.of(
+        ConstraintSpec.uniqueness("key_unique", List.of("symbol", "ts"), 1.0, Level.ERROR),
+        ConstraintSpec.uniquenessFromFlag("key_unique", List.of("symbol", "ts"), "_once", 1.0, Level.ERROR),
+        ConstraintSpec.uniquenessFromFlag("no_flag", List.of("symbol", "ts"), "_missing", 0.0, Level.ERROR)));
+
+    assertOutcome(out.get(1), "key_unique", Level.ERROR, false, 0.8, 1.0);
+    assertEquals(out.get(0), out.get(1));
+    assertFalse(out.get(2).passed());
+    assertTrue(out.get(2).message().contains("_missing"), out.get(2).message());
   }
 
   @Test

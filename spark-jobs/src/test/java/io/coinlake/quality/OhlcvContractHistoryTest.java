@@ -38,7 +38,7 @@ class OhlcvContractHistoryTest {
   void aDoubledBatchIsInsideTheBoundButOneMissingCloseInTwentyFourIsNot() {
     Lake lake = new Lake(lakeDir.toString());
     List<ConstraintSpec> specs = new ArrayList<>();
-    CONTRACT.checks().forEach(c -> specs.addAll(DeequSpecs.of(c)));
+    CONTRACT.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of())));
 
     // 4 symbols x 3 days, then the same 4 symbols x 6 days with one close and one volume missing
     DeequVerifier.verify(annotated(3, false), specs, history(lake, LocalDate.of(2021, 1, 3)));

@@ -122,19 +122,38 @@ class SymbolChecksCrossCheckTest {
         "no sequence checks: nothing to walk");
   }
 
-  /** Both ways give every row the same check columns; each named check fails on some rows. */
+  /**
+   * Both ways give every row the same check columns, and Deequ the same outcomes (the unique checks
+   * measured from the pass's key-once flags on one side, by Deequ's own grouping on the other); each
+   * named check fails on some rows.
+   */
   private static void assertSameBothWays(Dataset<Row> rows, Contract contract, List<String> mustFail) {
-    Map<String, List<Object>> bySymbol = checkColumns(ContractEvaluator.annotate(rows, contract, null, 3, true), contract);
-    Map<String, List<Object>> byWindows = checkColumns(ContractEvaluator.annotate(rows, contract, null, 3, false), contract);
+    Dataset<Row> annotatedBySymbol = ContractEvaluator.annotate(rows, contract, null, 3, true).cache();
+    Dataset<Row> annotatedByWindows = ContractEvaluator.annotate(rows, contract, null, 3, false).cache();
+    Map<String, List<Object>> bySymbol = checkColumns(annotatedBySymbol, contract);
+    Map<String, List<Object>> byWindows = checkColumns(annotatedByWindows, contract);
     assertEquals(rows.count(), byWindows.size(), "one row out per row in");
     List<String> differing = byWindows.keySet().stream().filter(k -> !byWindows.get(k).equals(bySymbol.get(k))).sorted().toList();
     assertEquals(byWindows.keySet(), bySymbol.keySet());
     assertEquals(List.of(), differing.stream().limit(5).map(k -> k + " windows " + byWindows.get(k) + " one pass " + bySymbol.get(k)).toList());
+    List<ConstraintOutcome> deequBySymbol = DeequVerifier.verify(annotatedBySymbol, specs(contract, annotatedBySymbol));
+    List<ConstraintOutcome> deequByWindows = DeequVerifier.verify(annotatedByWindows, specs(contract, annotatedByWindows));
+    assertTrue(specs(contract, annotatedBySymbol).stream().anyMatch(s -> s.kind() == ConstraintKind.UNIQUENESS && s.predicate() != null),
+        "the pass's unique checks are measured from its flags");
+    assertTrue(specs(contract, annotatedByWindows).stream().filter(s -> s.kind() == ConstraintKind.UNIQUENESS).allMatch(s -> s.predicate() == null));
+    assertEquals(deequByWindows, deequBySymbol);
+    assertTrue(deequByWindows.stream().anyMatch(o -> o.message().startsWith("uniqueness(") && o.metric() < 1.0), "a key occurs twice");
     for (String check : mustFail) {
       long failing = byWindows.values().stream().filter(v -> ((List<?>) v.get(0)).contains(check)
           || ((List<?>) v.get(1)).contains(check)).count();
       assertTrue(failing > 0, check + " fails on some rows of the random data");
     }
+  }
+
+  private static List<ConstraintSpec> specs(Contract contract, Dataset<Row> annotated) {
+    List<ConstraintSpec> specs = new ArrayList<>();
+    contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of(annotated.columns()))));
+    return specs;
   }
 
   /** Per row (source file:line): failed errors, failed warnings, reasons, then each check's pass and detail. */
