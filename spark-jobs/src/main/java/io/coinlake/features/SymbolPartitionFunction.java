@@ -1,9 +1,9 @@
 package io.coinlake.features;
 
 import io.coinlake.lake.Columns;
+import io.coinlake.lake.RunIterator;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,10 +37,8 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
   }
 
   /** Buffers one symbol, computes it, emits it, then moves to the next symbol. */
-  private static final class SymbolIterator implements Iterator<Row> {
-    private final Iterator<Row> in;
+  private static final class SymbolIterator extends RunIterator<Row> {
     private final FeatureSpec spec;
-    private Row pending; // first row of the next symbol, already read
     private String symbol;
     private Object[] ts = new Object[64];
     private double[] open = new double[64];
@@ -51,32 +49,36 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
     private boolean[] stale = new boolean[64];
     private int n;
     private VolatilityKernel.Result result;
-    private int emitted;
 
     SymbolIterator(Iterator<Row> in, FeatureSpec spec) {
-      this.in = in;
+      super(in);
       this.spec = spec;
-      this.pending = in.hasNext() ? in.next() : null;
     }
 
     @Override
-    public boolean hasNext() {
-      if (result != null && emitted < result.size()) {
-        return true;
-      }
-      if (pending == null) {
-        return false;
-      }
-      loadNextSymbol();
-      return true;
+    protected Object key(Row row) {
+      return requireNonNull(row, 0, null).getString(0);
     }
 
     @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+    protected void startRun(Object key) {
+      symbol = (String) key;
+      n = 0;
+    }
+
+    @Override
+    protected int endRun() {
+      try {
+        result = VolatilityKernel.compute(open, high, low, close, volume, stale, n, spec);
+      } catch (VolatilityKernel.BadRowException e) {
+        throw new IllegalArgumentException(VolatilityFeatures.INPUT_TABLE + " symbol=" + symbol
+            + " ts=" + ts[e.row()] + ": " + e.getMessage(), e);
       }
-      int t = emitted++;
+      return result.size();
+    }
+
+    @Override
+    protected Row emit(int t) {
       Object[] values = new Object[OUTPUTS.length + 5];
       values[0] = symbol;
       values[1] = ts[t];
@@ -90,23 +92,8 @@ final class SymbolPartitionFunction implements MapPartitionsFunction<Row, Row> {
       return RowFactory.create(values);
     }
 
-    private void loadNextSymbol() {
-      symbol = requireNonNull(pending, 0, null).getString(0);
-      n = 0;
-      while (pending != null && symbol.equals(requireNonNull(pending, 0, null).getString(0))) {
-        append(pending);
-        pending = in.hasNext() ? in.next() : null;
-      }
-      try {
-        result = VolatilityKernel.compute(open, high, low, close, volume, stale, n, spec);
-      } catch (VolatilityKernel.BadRowException e) {
-        throw new IllegalArgumentException(VolatilityFeatures.INPUT_TABLE + " symbol=" + symbol
-            + " ts=" + ts[e.row()] + ": " + e.getMessage(), e);
-      }
-      emitted = 0;
-    }
-
-    private void append(Row row) {
+    @Override
+    protected void add(Row row) {
       Object time = requireNonNull(row, 1, symbol).get(1);
       if (n > 0 && time.equals(ts[n - 1])) {
         throw new IllegalArgumentException("duplicate (symbol, ts) in "

@@ -1,5 +1,6 @@
 package io.coinlake.quality;
 
+import io.coinlake.lake.RunIterator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -52,61 +52,33 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
   }
 
   /** Buffers one symbol, checks it, emits it, then moves to the next symbol. */
-  private final class SymbolIterator implements Iterator<Row> {
-    private final Iterator<Row> in;
+  private final class SymbolIterator extends RunIterator<Row> {
     private final List<Row> rows = new ArrayList<>();
-    private Row pending; // first row of the next symbol, already read
     private boolean[][] pass = new boolean[0][];
     private String[][] why = new String[0][];
     private boolean[][] once = new boolean[0][];
-    private int emitted;
 
     SymbolIterator(Iterator<Row> in) {
-      this.in = in;
-      this.pending = in.hasNext() ? in.next() : null;
+      super(in);
     }
 
     @Override
-    public boolean hasNext() {
-      if (emitted < rows.size()) {
-        return true;
-      }
-      if (pending == null) {
-        return false;
-      }
-      loadNextSymbol();
-      return true;
+    protected Object key(Row row) {
+      return row.get(layout.symbol());
     }
 
     @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      int i = emitted++;
-      Row row = rows.get(i);
-      int width = row.length();
-      Object[] values = new Object[width + 2 * pass.length + once.length];
-      for (int k = 0; k < width; k++) {
-        values[k] = row.get(k);
-      }
-      for (int c = 0; c < pass.length; c++) {
-        values[width + 2 * c] = pass[c][i];
-        values[width + 2 * c + 1] = why[c][i];
-      }
-      for (int u = 0; u < once.length; u++) {
-        values[width + 2 * pass.length + u] = once[u][i];
-      }
-      return RowFactory.create(values);
-    }
-
-    private void loadNextSymbol() {
+    protected void startRun(Object key) {
       rows.clear();
-      Object symbol = pending.get(layout.symbol());
-      while (pending != null && Objects.equals(symbol, pending.get(layout.symbol()))) {
-        rows.add(pending);
-        pending = in.hasNext() ? in.next() : null;
-      }
+    }
+
+    @Override
+    protected void add(Row row) {
+      rows.add(row);
+    }
+
+    @Override
+    protected int endRun() {
       int n = rows.size();
       pass = new boolean[unique.size() + sequence.size()][n];
       why = new String[pass.length][n];
@@ -122,7 +94,25 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
         }
         checkSequence(start, end, rowOk);
       }
-      emitted = 0;
+      return n;
+    }
+
+    @Override
+    protected Row emit(int i) {
+      Row row = rows.get(i);
+      int width = row.length();
+      Object[] values = new Object[width + 2 * pass.length + once.length];
+      for (int k = 0; k < width; k++) {
+        values[k] = row.get(k);
+      }
+      for (int c = 0; c < pass.length; c++) {
+        values[width + 2 * c] = pass[c][i];
+        values[width + 2 * c + 1] = why[c][i];
+      }
+      for (int u = 0; u < once.length; u++) {
+        values[width + 2 * pass.length + u] = once[u][i];
+      }
+      return RowFactory.create(values);
     }
 
     /** The unique check's pass and detail, and whether the row's key occurs once ({@code once}). */
@@ -142,15 +132,17 @@ final class SymbolChecksFunction implements MapPartitionsFunction<Row, Row> {
           }
         }
       } else {
+        List<List<Object>> keys = new ArrayList<>(n);
         Map<List<Object>, Integer> first = new HashMap<>();
         Map<List<Object>, Integer> count = new HashMap<>();
         for (int i = 0; i < n; i++) {
-          first.merge(key(check, i), i, (a, b) -> earlierSource(b, a) ? b : a);
-          count.merge(key(check, i), 1, Integer::sum);
+          keys.add(key(check, i));
+          first.merge(keys.get(i), i, (a, b) -> earlierSource(b, a) ? b : a);
+          count.merge(keys.get(i), 1, Integer::sum);
         }
         for (int i = 0; i < n; i++) {
-          passes[i] = first.get(key(check, i)) == i;
-          once[i] = count.get(key(check, i)) == 1;
+          passes[i] = first.get(keys.get(i)) == i;
+          once[i] = count.get(keys.get(i)) == 1;
         }
       }
       for (int i = 0; i < n; i++) {

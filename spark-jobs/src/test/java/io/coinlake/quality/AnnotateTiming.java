@@ -3,8 +3,11 @@ package io.coinlake.quality;
 import static io.coinlake.lake.Columns.INTERVAL;
 import static org.apache.spark.sql.functions.col;
 
+import io.coinlake.cli.SparkSessions;
+import io.coinlake.config.ConfigLoader;
 import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeTable;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,7 +16,7 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * A measurement, not a test: times the OHLCV contract's row annotation on the bronze.ohlcv of an
  * existing lake (e.g. one {@code ./coinlake bench} leaves in bench/runs/...), written to Spark's
- * no-op sink, with the unique and sequence checks by one pass per symbol or by windows, after the
+ * no-op sink, in the pipeline's Spark session (the default config), with the unique and sequence checks by one pass per symbol or by windows, after the
  * batch was read once into a disk cache (so the read is not timed). Nothing asserts on time. Run
  * from spark-jobs/ after {@code mvn test-compile}:
  *
@@ -26,10 +29,7 @@ public final class AnnotateTiming {
   private AnnotateTiming() {}
 
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().appName("annotate-timing")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC").config("spark.ui.enabled", "false").getOrCreate();
+    SparkSession spark = SparkSessions.create(ConfigLoader.load(null, List.of()), "annotate-timing");
     Lake lake = new Lake(args[0]);
     int repeats = Integer.parseInt(args[1]);
     Contract contract = ContractLoader.load("../conf/contracts/ohlcv.yaml", "ohlcv");
