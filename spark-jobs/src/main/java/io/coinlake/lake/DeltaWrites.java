@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,7 @@ public final class DeltaWrites {
       List<String> ignoredOnCompare, String deleteMissingWhere) {
     String path = lake.path(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      create(rows, path);
+      create(rows, table, path);
       return;
     }
     String on = table.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
@@ -52,8 +53,23 @@ public final class DeltaWrites {
    * Creates the table with the rows. An append: on a path that holds no table yet it is what an
    * overwrite does, without the overwrite's listing of the (empty) table's files to remove.
    */
-  private static void create(Dataset<Row> rows, String path) {
-    rows.write().format("delta").mode("append").save(path);
+  private static void create(Dataset<Row> rows, LakeTable table, String path) {
+    writer(rows, table).mode("append").save(path);
+  }
+
+  /** Table property: the columns Delta collects min/max statistics on. */
+  static final String STATS_COLUMNS_PROPERTY = "delta.dataSkippingStatsColumns";
+
+  /**
+   * A Delta writer of {@code rows} into {@code table}. A write that creates the table sets its
+   * statistics columns ({@link LakeTable#statsColumns()}, those {@code rows} has); on an existing
+   * table Delta ignores the option, and the table keeps the properties it has.
+   */
+  private static DataFrameWriter<Row> writer(Dataset<Row> rows, LakeTable table) {
+    List<String> present = List.of(rows.columns());
+    String stats = table.statsColumns().stream().filter(present::contains).collect(Collectors.joining(","));
+    var writer = rows.write().format("delta");
+    return stats.isEmpty() ? writer : writer.option(STATS_COLUMNS_PROPERTY, stats);
   }
 
   /** Like {@link #merge}, but new columns in {@code rows} are added to the table (Delta schema evolution). */
@@ -96,7 +112,7 @@ public final class DeltaWrites {
       String deleteMissingWhere, Column mayMatch, boolean rowsEmpty) {
     String path = lake.path(table);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      create(rows, path);
+      create(rows, table, path);
       return Upsert.CREATED;
     }
     Column touched = mayMatch == null ? functions.lit(false) : mayMatch;
@@ -124,12 +140,12 @@ public final class DeltaWrites {
 
   /** Appends rows, adding any new columns to the table's schema. */
   public static void appendEvolvingSchema(Lake lake, LakeTable table, Dataset<Row> rows) {
-    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(lake.path(table));
+    writer(rows, table).mode("append").option("mergeSchema", "true").save(lake.path(table));
   }
 
   /** Appends rows that are new by construction, such as run records keyed by a fresh batch id. */
   public static void append(Lake lake, LakeTable table, Dataset<Row> rows) {
-    rows.write().format("delta").mode("append").save(lake.path(table));
+    writer(rows, table).mode("append").save(lake.path(table));
   }
 
   /** Replaces the rows matching {@code where} (or the whole table when null) with {@code rows}. */
@@ -137,7 +153,7 @@ public final class DeltaWrites {
     if (where != null && !DeltaTable.isDeltaTable(rows.sparkSession(), lake.path(table))) {
       where = null;
     }
-    var writer = rows.write().format("delta").mode("overwrite").option("overwriteSchema", where == null ? "true" : "false");
+    var writer = writer(rows, table).mode("overwrite").option("overwriteSchema", where == null ? "true" : "false");
     if (where != null) {
       writer = writer.option("replaceWhere", where);
     }

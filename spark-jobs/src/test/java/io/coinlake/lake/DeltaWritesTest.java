@@ -113,4 +113,50 @@ class DeltaWritesTest {
     assertEquals(1, rows.where(DeltaWrites.oneOf(SYMBOL, Set.of("BTC"), "NUL")).count());
     assertEquals(0, rows.where(DeltaWrites.oneOf(SYMBOL, Set.of(), "NUL")).count());
   }
+
+  /** The columns the min/max statistics of every file in the table's log cover. */
+  private static Set<String> statsColumns(Lake lake) {
+    SparkSession spark = SparkTestSession.get();
+    Set<String> columns = new java.util.TreeSet<>();
+    for (Row r : spark.read().json(lake.path(TABLE) + "/_delta_log/*.json").where(col("add").isNotNull())
+        .select(col("add.stats")).collectAsList()) {
+      Row stats = spark.read().json(spark.createDataset(List.of(r.getString(0)), org.apache.spark.sql.Encoders.STRING())).first();
+      Row min = stats.getStruct(stats.fieldIndex("minValues"));
+      columns.addAll(List.of(min.schema().fieldNames()));
+    }
+    return columns;
+  }
+
+  private static String statsProperty(Lake lake) {
+    return DeltaTable.forPath(SparkTestSession.get(), lake.path(TABLE)).detail().select("properties").first().getJavaMap(0)
+        .get(DeltaWrites.STATS_COLUMNS_PROPERTY).toString();
+  }
+
+  @Test
+  void aCreatedTableKeepsStatisticsOnItsKeyOnly() {
+    Set<String> key = Set.of(SYMBOL, INTERVAL, TS);
+    Lake upserted = new Lake(dir.resolve("a").toString());
+    Lake appended = new Lake(dir.resolve("b").toString());
+    Lake overwritten = new Lake(dir.resolve("c").toString());
+    both(upserted, new Lake(dir.resolve("d").toString()), rows("b1", "BTC", 0, 1.0, "BTC", 1, 2.0), null, Set.of("BTC"));
+    DeltaWrites.append(appended, TABLE, rows("b1", "BTC", 0, 1.0));
+    DeltaWrites.overwrite(overwritten, TABLE, rows("b1", "BTC", 0, 1.0), SYMBOL + " = 'BTC'");
+    for (Lake lake : List.of(upserted, appended, overwritten)) {
+      assertEquals("symbol,interval,ts", statsProperty(lake));
+      assertEquals(key, statsColumns(lake), "no statistics on close or batch_id");
+    }
+    both(upserted, new Lake(dir.resolve("d").toString()), rows("b2", "BTC", 1, 2.5, "ETH", 0, 3.0), null, Set.of("BTC", "ETH"));
+    assertEquals(key, statsColumns(upserted), "files the MERGE wrote too");
+    assertEquals(1, upserted.read(SparkTestSession.get(), TABLE).where(col(TS).lt(lit("2021-01-02"))).where(col(SYMBOL).equalTo("ETH")).count());
+  }
+
+  @Test
+  void anExistingTableKeepsItsStatisticsColumns() {
+    Lake lake = new Lake(dir.resolve("a").toString());
+    rows("b1", "BTC", 0, 1.0).write().format("delta").save(lake.path(TABLE));
+    DeltaWrites.append(lake, TABLE, rows("b2", "BTC", 1, 2.0));
+    assertFalse(DeltaTable.forPath(SparkTestSession.get(), lake.path(TABLE)).detail().select("properties").first().getJavaMap(0)
+        .containsKey(DeltaWrites.STATS_COLUMNS_PROPERTY));
+    assertEquals(Set.of(SYMBOL, INTERVAL, TS, CLOSE, BATCH_ID), statsColumns(lake), "Delta's default: the first 32 columns");
+  }
 }
