@@ -194,7 +194,7 @@ public final class Bench {
       }
       progress.line(String.format("[bench] %-8s %7.1f s  %,d rows (compute only, not in the total)", FEATURE_COMPUTE, wall, rows));
     } finally {
-      input.unpersist();
+      input.unpersist(true); // blocking: the next stage (train) starts with the memory this held free again
     }
   }
 

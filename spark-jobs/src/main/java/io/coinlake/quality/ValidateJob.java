@@ -45,7 +45,7 @@ public final class ValidateJob {
   private static final long MAX_PARTITIONS = 4096;
   /** Below this many bytes of table files the copy check groups rows by a window: two more jobs would cost more. */
   private static final long LOOKUP_MIN_BYTES = 16L << 20;
-  /** Copied candles up to this many are sent to every task for the copy check; more are grouped by a shuffle. */
+  /** Shared candle hashes up to this many are sent to every task for the copy check; more, and rows are grouped by a shuffle. */
   private static final long BROADCAST_COPIES = 500_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -154,9 +154,9 @@ public final class ValidateJob {
   }
 
   /**
-   * The batch's candles that more than one row has, kept for the cross-symbol copy check, when
-   * the contract has one and they are few enough to send to every task (as a rule: a copy is an
-   * anomaly); else null, and the check groups the rows by candle instead.
+   * The hashes of the candles that more than one row of the batch has, kept for the cross-symbol
+   * copy check, when the contract has one and they are few enough to send to every task (as a
+   * rule: a copy is an anomaly); else null, and the check groups the rows by candle instead.
    */
   private static Dataset<Row> sharedCandles(Dataset<Row> bronze, Contract contract) {
     if (contract.checks().stream().noneMatch(c -> c.kind().equals("cross_symbol_copy"))) {

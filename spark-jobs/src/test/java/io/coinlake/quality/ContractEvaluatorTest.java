@@ -112,15 +112,18 @@ class ContractEvaluatorTest {
     rows.add(RowFactory.create("NOCL", "1d", day0, 5.0, 6.0, 4.0, null, 7.0, "g.csv", 7L));          // no close: never a copy
     rows.add(RowFactory.create("NOC2", "1d", day0, 5.0, 6.0, 4.0, null, 7.0, "g.csv", 8L));
     rows.add(RowFactory.create(null, "1d", day0, 10.0, 11.0, 9.0, 10.5, 7.0, "g.csv", 9L));          // no symbol: not counted
+    rows.add(RowFactory.create("NAN1", "1d", day0, 3.0, Double.NaN, 2.0, 2.5, 7.0, "g.csv", 10L));   // NaNs of other bits are one value
+    rows.add(RowFactory.create("NAN2", "1d", day0, 3.0, Double.longBitsToDouble(0x7ff8000000000123L), 2.0, 2.5, 7.0, "g.csv", 11L));
     Dataset<Row> in = spark.createDataFrame(rows, SCHEMA);
     Dataset<Row> copies = ContractEvaluator.copiedCandles(in, ContractEvaluator.sharedCandles(in));
-    assertEquals(4, copies.count(), "GOOD/COPY/TWIN, NUL1/NUL2, ZER1/ZER2 and NOCL/NOC2 (which pass: no close)");
+    assertEquals(5, copies.count(), "GOOD/COPY/TWIN, NUL1/NUL2, ZER1/ZER2, NAN1/NAN2 and NOCL/NOC2 (which pass: no close)");
     String[] columns = {SOURCE_FILE, SOURCE_LINE, ContractEvaluator.FAILED_ERRORS, ContractEvaluator.FAILED_WARNINGS, ContractEvaluator.REASONS};
     List<Row> window = ContractEvaluator.annotate(in, CONTRACT).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
     List<Row> lookup = ContractEvaluator.annotate(in, CONTRACT, copies, 3).selectExpr(columns).orderBy(SOURCE_FILE, SOURCE_LINE).collectAsList();
     assertEquals(window, lookup);
-    assertEquals(ROWS.size() + 8, lookup.size());
+    assertEquals(ROWS.size() + 10, lookup.size());
     assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as COPY,TWIN")), lookup.toString());
     assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as ZER2")), lookup.toString());
+    assertTrue(lookup.stream().anyMatch(r -> String.valueOf(r.get(4)).contains("same ts and OHLC as NAN2")), lookup.toString());
   }
 }
