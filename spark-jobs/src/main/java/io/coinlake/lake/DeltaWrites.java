@@ -75,14 +75,8 @@ public final class DeltaWrites {
   /** Like {@link #merge}, but new columns in {@code rows} are added to the table (Delta schema evolution). */
   public static void mergeEvolvingSchema(SparkSession spark, Lake lake, LakeTable table, Dataset<Row> rows,
       List<String> ignoredOnCompare, String deleteMissingWhere) {
-    String key = "spark.databricks.delta.schema.autoMerge.enabled";
-    String before = spark.conf().get(key, "false");
-    spark.conf().set(key, "true");
-    try {
-      merge(spark, lake, table, rows, ignoredOnCompare, deleteMissingWhere);
-    } finally {
-      spark.conf().set(key, before);
-    }
+    SessionSetting.with(spark, "spark.databricks.delta.schema.autoMerge.enabled", "true",
+        () -> merge(spark, lake, table, rows, ignoredOnCompare, deleteMissingWhere));
   }
 
   /** How {@link #upsert} wrote. */
