@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -98,17 +99,17 @@ public final class ValidateJob {
     long bytes = bronze.queryExecution().optimizedPlan().stats().sizeInBytes().longValue();
     Dataset<Row> shared = bytes < LOOKUP_MIN_BYTES ? null : sharedCandles(bronze, contract);
     Dataset<Row> copies = shared == null ? null : ContractEvaluator.copiedCandles(bronze, shared);
-    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract, copies, partitions(spark, bytes)).persist(CACHE);
+    Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract, copies, partitions(spark, bytes));
 
-    // 2. Deequ measures every check on the whole batch (one verification run)
+    // 2. Deequ measures every check on the whole batch (one verification run); its scan is the first
+    // pass over the batch and writes the cache (uncompressed, see CACHE: the setting holds from the
+    // persist, where Spark copies the session's settings for the cached plan, to the scan)
     List<ConstraintSpec> specs = new ArrayList<>();
     contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of(annotated.columns()))));
-    // with a run date, the metrics are kept per date and compared with the previous date (anomalies);
-    // Deequ's scan is the first pass over the batch, so it writes the cache (uncompressed, see CACHE)
-    VerificationOutcome verified = SessionSetting.with(spark, CACHE_COMPRESSED, "false",
-        () -> MetricsHistory.forWindow(lake, contract, window)
-            .map(history -> DeequVerifier.verify(annotated, specs, history))
-            .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of())));
+    // with a run date, the metrics are kept per date and compared with the previous date (anomalies)
+    VerificationOutcome verified = cachedUncompressed(spark, annotated, () -> MetricsHistory.forWindow(lake, contract, window)
+        .map(history -> DeequVerifier.verify(annotated, specs, history))
+        .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of())));
 
     // 3. the report's counts, from one pass; they also say which writes below have rows
     ValidationReport report = report(kind, totals(annotated, contract), contract, verified.constraints(), verified.anomalies(), window);
@@ -159,6 +160,19 @@ public final class ValidateJob {
           report);
     }
     return report;
+  }
+
+  /**
+   * Persists {@code rows} at {@link #CACHE} and runs {@code firstPass}, the first query over them,
+   * which writes the cache, with Spark's columnar compression off: the setting must hold both at
+   * the persist, where Spark copies the session's settings for the cached plan, and while the
+   * cache is written.
+   */
+  static <T> T cachedUncompressed(SparkSession spark, Dataset<Row> rows, Supplier<T> firstPass) {
+    return SessionSetting.with(spark, CACHE_COMPRESSED, "false", () -> {
+      rows.persist(CACHE);
+      return firstPass.get();
+    });
   }
 
   /**
