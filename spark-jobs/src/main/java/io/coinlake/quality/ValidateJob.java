@@ -13,15 +13,14 @@ import io.coinlake.lake.Lake;
 import io.coinlake.lake.LakeFiles;
 import io.coinlake.lake.LakeTable;
 import io.coinlake.lake.RecordKind;
-import io.coinlake.lake.SessionSetting;
 import io.coinlake.lake.TableColumns;
+import io.coinlake.lake.UncompressedCache;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,13 +39,11 @@ public final class ValidateJob {
   /**
    * Where the checked batch is kept for the passes over it (Deequ, counts, silver, quarantine):
    * on local disk, in Spark's columnar format, so a batch of any size leaves the heap to the work.
-   * Written without compression ({@link #CACHE_COMPRESSED} off while the first pass writes it):
-   * the batch lives for one job, in the OS's page cache, and Spark picks a compression per column
-   * batch by trying every scheme on every value, which took a third of the first pass at 10M rows
-   * (27.4 s with, 17.6 s without); doubles, most of the columns, have no scheme anyway.
+   * Written without compression ({@link UncompressedCache}): the batch lives for one job, in the
+   * OS's page cache, and compressing it took a third of the first pass at 10M rows (27.4 s with,
+   * 17.6 s without).
    */
   static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
-  static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
   /** About 200,000 candles of a Delta table's Parquet files (some 40 bytes a candle). */
   private static final long BYTES_PER_PARTITION = 8L << 20;
   private static final long MAX_PARTITIONS = 4096;
@@ -102,14 +99,14 @@ public final class ValidateJob {
     Dataset<Row> annotated = ContractEvaluator.annotate(bronze, contract, copies, partitions(spark, bytes));
 
     // 2. Deequ measures every check on the whole batch (one verification run); its scan is the first
-    // pass over the batch and writes the cache (uncompressed, see CACHE: the setting holds from the
-    // persist, where Spark copies the session's settings for the cached plan, to the scan)
+    // pass over the batch and writes the cache (uncompressed, see CACHE)
     List<ConstraintSpec> specs = new ArrayList<>();
     contract.checks().forEach(c -> specs.addAll(DeequSpecs.of(c, List.of(annotated.columns()))));
     // with a run date, the metrics are kept per date and compared with the previous date (anomalies)
-    VerificationOutcome verified = cachedUncompressed(spark, annotated, () -> MetricsHistory.forWindow(lake, contract, window)
-        .map(history -> DeequVerifier.verify(annotated, specs, history))
-        .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of())));
+    VerificationOutcome verified = UncompressedCache.persist(annotated, CACHE,
+        () -> MetricsHistory.forWindow(lake, contract, window)
+            .map(history -> DeequVerifier.verify(annotated, specs, history))
+            .orElseGet(() -> new VerificationOutcome(DeequVerifier.verify(annotated, specs), List.of())));
 
     // 3. the report's counts, from one pass; they also say which writes below have rows
     ValidationReport report = report(kind, totals(annotated, contract), contract, verified.constraints(), verified.anomalies(), window);
@@ -160,19 +157,6 @@ public final class ValidateJob {
           report);
     }
     return report;
-  }
-
-  /**
-   * Persists {@code rows} at {@link #CACHE} and runs {@code firstPass}, the first query over them,
-   * which writes the cache, with Spark's columnar compression off: the setting must hold both at
-   * the persist, where Spark copies the session's settings for the cached plan, and while the
-   * cache is written.
-   */
-  static <T> T cachedUncompressed(SparkSession spark, Dataset<Row> rows, Supplier<T> firstPass) {
-    return SessionSetting.with(spark, CACHE_COMPRESSED, "false", () -> {
-      rows.persist(CACHE);
-      return firstPass.get();
-    });
   }
 
   /**

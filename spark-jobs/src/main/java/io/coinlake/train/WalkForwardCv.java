@@ -3,6 +3,7 @@ package io.coinlake.train;
 import static io.coinlake.lake.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import io.coinlake.lake.UncompressedCache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.spark.storage.StorageLevel;
  * Fits every candidate on every fold's training rows and predicts its validation rows, one fold
  * at a time. The candidates of a fold are fitted on {@code fitThreads} threads (Spark runs their
  * jobs side by side); one aggregation per fold computes every metric of every candidate and, in the
- * same job, caches the fold's predictions, which stay until {@link CvResult#release()}.
+ * same job, caches the fold's predictions (on local disk), which stay until {@link CvResult#release()}.
  *
  * <p>The folds' slices are filters of the training rows, which the caller caches once. Caching each
  * slice as well was measured (sample and 1M rows, XGBoost): the same CPU time within 3%, while
@@ -29,7 +30,11 @@ import org.apache.spark.storage.StorageLevel;
  * fold) and the slices hold up to a second copy of the rows; so they are not cached.
  */
 public final class WalkForwardCv {
-  private static final StorageLevel CACHE = StorageLevel.MEMORY_AND_DISK();
+  /**
+   * Where a fold's predictions wait for the backtest write: on local disk, uncompressed (see {@link
+   * UncompressedCache}), not on the heap, which the training rows and XGBoost's fits need.
+   */
+  private static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
   private static final String ROWS = "n";
 
   private WalkForwardCv() {}
@@ -42,9 +47,9 @@ public final class WalkForwardCv {
       for (Fold fold : folds) {
         Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold));
         Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold));
-        Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold).persist(CACHE);
+        Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold);
         predictions.add(foldPredictions);
-        for (FoldMetrics m : metrics(foldPredictions, fold, floor)) {
+        for (FoldMetrics m : UncompressedCache.persist(foldPredictions, CACHE, () -> metrics(foldPredictions, fold, floor))) {
           perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
         }
       }

@@ -1,4 +1,4 @@
-package io.coinlake.quality;
+package io.coinlake.lake;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -11,10 +11,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.columnar.DefaultCachedBatch;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 
-/** The checked batch's cache: written by the first pass, on disk, without Spark's columnar compression. */
-class ValidateCacheTest {
+/** A cache written by its first pass without Spark's columnar compression, and one written with it. */
+class UncompressedCacheTest {
   /** Spark's PassThrough scheme: the column stored as is. */
   private static final int PASS_THROUGH = 0;
 
@@ -41,19 +42,19 @@ class ValidateCacheTest {
   void theFirstPassWritesTheCacheUncompressedAndTheSessionKeepsItsSetting() {
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> rows = batch(spark);
-    scala.Option<String> before = spark.conf().getOption(ValidateJob.CACHE_COMPRESSED);
+    scala.Option<String> before = spark.conf().getOption(UncompressedCache.COMPRESSED);
     try {
-      long n = ValidateJob.cachedUncompressed(spark, rows, rows::count);
+      long n = UncompressedCache.persist(rows, StorageLevel.DISK_ONLY(), rows::count);
       assertEquals(20_000, n);
       assertEquals(List.of(PASS_THROUGH, PASS_THROUGH, PASS_THROUGH), schemes(spark, rows));
-      assertEquals(ValidateJob.CACHE, spark.sharedState().cacheManager().lookupCachedData(rows).get().cachedRepresentation()
+      assertEquals(StorageLevel.DISK_ONLY(), spark.sharedState().cacheManager().lookupCachedData(rows).get().cachedRepresentation()
           .cacheBuilder().storageLevel());
-      assertEquals(before, spark.conf().getOption(ValidateJob.CACHE_COMPRESSED), "the session's own setting is back");
+      assertEquals(before, spark.conf().getOption(UncompressedCache.COMPRESSED), "the session's own setting is back");
     } finally {
       rows.unpersist(true);
     }
     // the control: the same batch cached with the session's default setting is compressed
-    Dataset<Row> control = batch(spark).selectExpr("*", "1 AS control").persist(ValidateJob.CACHE);
+    Dataset<Row> control = batch(spark).selectExpr("*", "1 AS control").persist(StorageLevel.DISK_ONLY());
     try {
       control.count();
       List<Integer> schemes = schemes(spark, control);
