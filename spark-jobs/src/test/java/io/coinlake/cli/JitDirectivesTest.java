@@ -2,17 +2,16 @@ package io.coinlake.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
  * conf/jit-directives.json keeps C2 off Spark's query-planning compilers in every JVM that runs the
  * pipeline here: this test JVM (the pom's flags) reports the directive as HotSpot parsed it, and the
- * launcher passes the same file.
+ * CLI's {@link JitDirectives} adds the same one, from the jar, to the JVM it runs in.
  */
 class JitDirectivesTest {
   private static final Path REPO = Path.of(System.getProperty("basedir", "."), "..").toAbsolutePath().normalize();
@@ -31,16 +30,55 @@ class JitDirectivesTest {
   }
 
   @Test
-  void theLauncherPassesTheSameFile() throws Exception {
-    String launcher = Files.readString(REPO.resolve("coinlake"));
-    assertTrue(launcher.contains("-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=\"$here/conf/jit-directives.json\""));
-    assertTrue(Files.isRegularFile(REPO.resolve("conf/jit-directives.json")));
+  void theCliAddsTheDirectivesInsideTheJarToItsJvm() throws Exception {
+    int before = directiveCount();
+    String answer = JitDirectives.install();
+    try {
+      assertEquals("1 compiler directives added", answer);
+      assertEquals(before + 1, directiveCount());
+      // the newest directive is the first the JVM prints, and the first a compilation matches
+      String newest = printed().split("Directive:")[1];
+      for (String pattern : PLANNING_COMPILERS) {
+        assertTrue(newest.contains(pattern), pattern + " missing from " + newest);
+      }
+      assertTrue(compilerSettings(newest, "c2").contains(" Exclude:true "), newest);
+    } finally {
+      JitDirectives.diagnosticCommand("compilerDirectivesRemove");
+    }
+    assertEquals(before, directiveCount());
+  }
+
+  @Test
+  void theCliAddsNothingWhenSwitchedOff() throws Exception {
+    int before = directiveCount();
+    System.setProperty(JitDirectives.SWITCH, "off");
+    try {
+      assertEquals("off (-D" + JitDirectives.SWITCH + "=off)", JitDirectives.install());
+    } finally {
+      System.clearProperty(JitDirectives.SWITCH);
+    }
+    assertEquals(before, directiveCount());
+  }
+
+  @Test
+  void theJarCarriesTheRepositorysFile() throws Exception {
+    try (var in = JitDirectives.class.getResourceAsStream(JitDirectives.RESOURCE)) {
+      assertNotNull(in, JitDirectives.RESOURCE);
+      assertEquals(Files.readString(REPO.resolve("conf/jit-directives.json")), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String printed() throws Exception {
+    return JitDirectives.diagnosticCommand("compilerDirectivesPrint");
+  }
+
+  private static int directiveCount() throws Exception {
+    return printed().split("Directive:", -1).length - 1;
   }
 
   /** The block of the JVM's directives print (jcmd Compiler.directives_print) whose match list has {@code pattern}. */
   private static String directiveMatching(String pattern) throws Exception {
-    String printed = (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-        "compilerDirectivesPrint", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    String printed = printed();
     for (String block : printed.split("Directive:")) {
       if (block.lines().anyMatch(l -> l.strip().startsWith("matching:") && l.contains(pattern))) {
         return block;
