@@ -27,7 +27,7 @@ public final class CoinlakeMain {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
-    JitDirectives.install(); // before Spark loads: keeps C2 off the driver's query-planning compilers
+    JitDirectives.installInBackground(); // keeps C2 off the driver's query-planning compilers, before the first query
     System.exit(execute(args));
   }
 

@@ -23,6 +23,17 @@ final class JitDirectives {
 
   private JitDirectives() {}
 
+  /**
+   * {@link #install()} on a daemon thread: starting the JVM's management server for it takes 0.2-0.4 s,
+   * which the command's start (its config, the Spark session) need not wait for; Spark's first query
+   * compiles seconds later.
+   */
+  static void installInBackground() {
+    Thread thread = new Thread(JitDirectives::install, "coinlake-jit-directives");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Adds the directives unless switched off; returns what the JVM answered, or why nothing was added. */
   static String install() {
     if ("off".equals(System.getProperty(SWITCH))) {

@@ -49,6 +49,23 @@ class JitDirectivesTest {
   }
 
   @Test
+  void theCliAddsThemOnADaemonThread() throws Exception {
+    int before = directiveCount();
+    JitDirectives.installInBackground();
+    try {
+      for (int wait = 0; wait < 600 && directiveCount() == before; wait++) {
+        Thread.sleep(50);
+      }
+      assertEquals(before + 1, directiveCount());
+      assertTrue(compilerSettings(printed().split("Directive:")[1], "c2").contains(" Exclude:true "));
+    } finally {
+      if (directiveCount() > before) {
+        JitDirectives.diagnosticCommand("compilerDirectivesRemove");
+      }
+    }
+  }
+
+  @Test
   void theCliAddsNothingWhenSwitchedOff() throws Exception {
     int before = directiveCount();
     System.setProperty(JitDirectives.SWITCH, "off");
