@@ -36,8 +36,7 @@ class JitDirectivesTest {
     try {
       assertEquals("1 compiler directives added", answer);
       assertEquals(before + 1, directiveCount());
-      // the newest directive is the first the JVM prints, and the first a compilation matches
-      String newest = printed().split("Directive:")[1];
+      String newest = newestDirective();
       for (String pattern : PLANNING_COMPILERS) {
         assertTrue(newest.contains(pattern), pattern + " missing from " + newest);
       }
@@ -57,7 +56,7 @@ class JitDirectivesTest {
         Thread.sleep(50);
       }
       assertEquals(before + 1, directiveCount());
-      assertTrue(compilerSettings(printed().split("Directive:")[1], "c2").contains(" Exclude:true "));
+      assertTrue(compilerSettings(newestDirective(), "c2").contains(" Exclude:true "));
     } finally {
       if (directiveCount() > before) {
         JitDirectives.diagnosticCommand("compilerDirectivesRemove");
@@ -89,19 +88,29 @@ class JitDirectivesTest {
     return JitDirectives.diagnosticCommand("compilerDirectivesPrint");
   }
 
-  private static int directiveCount() throws Exception {
-    return printed().split("Directive:", -1).length - 1;
+  /** The JVM's directives as it prints them (jcmd Compiler.directives_print), newest first, the default last. */
+  private static List<String> directives() throws Exception {
+    String[] parts = printed().split("Directive:", -1);
+    return List.of(parts).subList(1, parts.length);
   }
 
-  /** The block of the JVM's directives print (jcmd Compiler.directives_print) whose match list has {@code pattern}. */
+  private static int directiveCount() throws Exception {
+    return directives().size();
+  }
+
+  /** The newest directive: the first a compilation matches. */
+  private static String newestDirective() throws Exception {
+    return directives().get(0);
+  }
+
+  /** The directive whose match list has {@code pattern}. */
   private static String directiveMatching(String pattern) throws Exception {
-    String printed = printed();
-    for (String block : printed.split("Directive:")) {
+    for (String block : directives()) {
       if (block.lines().anyMatch(l -> l.strip().startsWith("matching:") && l.contains(pattern))) {
         return block;
       }
     }
-    return fail("no compiler directive matches " + pattern + "; the JVM has:\n" + printed);
+    return fail("no compiler directive matches " + pattern + "; the JVM has:\n" + printed());
   }
 
   /** The settings line under "c1 directives:" or "c2 directives:" of a directive block. */
