@@ -24,6 +24,12 @@ import org.apache.spark.storage.StorageLevel;
  * jobs side by side); one aggregation per fold computes every metric of every candidate and, in the
  * same job, caches the fold's predictions (on local disk), which stay until {@link CvResult#release()}.
  *
+ * <p>A fold's aggregation runs on a thread of its own while the next fold's candidates are fitted:
+ * XGBoost's native fit leaves part of the cores idle (its single-threaded steps), and the driver
+ * plans one fold's jobs while the other's tasks run. Measured at 1M rows: train 30.9-32.1 s against
+ * 32.7-35.4 s one fold after the other. At most one aggregation waits at a time, so a failed one
+ * stops CV one fold later at most.
+ *
  * <p>The folds' slices are filters of the training rows, which the caller caches once. Caching each
  * slice as well was measured (sample and 1M rows, XGBoost): the same CPU time within 3%, while
  * Spark 3.5's adaptive execution materializes each new cache in a job of its own (3 more jobs per
@@ -41,23 +47,30 @@ public final class WalkForwardCv {
 
   public static CvResult run(Dataset<Row> data, List<Candidate> candidates, List<Fold> folds, double floor, int fitThreads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, fitThreads));
+    ExecutorService metricsThread = Executors.newSingleThreadExecutor();
     List<Dataset<Row>> predictions = new ArrayList<>();
     Map<String, List<FoldMetrics>> perFold = new TreeMap<>();
+    Future<List<FoldMetrics>> pending = null; // the previous fold's aggregation
     try {
       for (Fold fold : folds) {
         Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold));
         Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold));
         Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold);
-        predictions.add(foldPredictions);
-        for (FoldMetrics m : UncompressedCache.persist(foldPredictions, CACHE, () -> metrics(foldPredictions, fold, floor))) {
-          perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
+        if (pending != null) {
+          add(perFold, await(pending));
         }
+        predictions.add(foldPredictions);
+        pending = metricsThread.submit(() -> UncompressedCache.persist(foldPredictions, CACHE, () -> metrics(foldPredictions, fold, floor)));
       }
+      add(perFold, await(pending));
     } catch (RuntimeException e) {
+      // the aggregation still running declares its fold's cache: it must end before the unpersist
+      finish(pending);
       predictions.forEach(Dataset::unpersist);
       throw e;
     } finally {
       pool.shutdown();
+      metricsThread.shutdown();
     }
     Dataset<Row> outOfFold = predictions.stream().reduce(Dataset::unionByName).orElseThrow();
     return new CvResult(outOfFold, perFold, means(perFold), predictions);
@@ -79,7 +92,27 @@ public final class WalkForwardCv {
     return out;
   }
 
-  private static PipelineModel await(Future<PipelineModel> fit) {
+  private static void add(Map<String, List<FoldMetrics>> perFold, List<FoldMetrics> fold) {
+    for (FoldMetrics m : fold) {
+      perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
+    }
+  }
+
+  /** Waits for {@code work} to end, whatever its outcome (one already reported, or superseded by another failure). */
+  private static void finish(Future<?> work) {
+    if (work == null) {
+      return;
+    }
+    try {
+      work.get();
+    } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+      // the caller is failing already
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> T await(Future<T> fit) {
     try {
       return fit.get();
     } catch (ExecutionException e) {
