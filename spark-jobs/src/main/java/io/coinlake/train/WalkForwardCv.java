@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,13 +58,11 @@ public final class WalkForwardCv {
         Dataset<Row> train = data.filter(WalkForwardSplits.trainCondition(fold));
         Dataset<Row> valid = data.filter(WalkForwardSplits.validCondition(fold));
         Dataset<Row> foldPredictions = predict(pool, train, valid, candidates, fold);
-        if (pending != null) {
-          add(perFold, await(pending));
-        }
+        collect(pending, perFold);
         predictions.add(foldPredictions);
         pending = metricsThread.submit(() -> UncompressedCache.persist(foldPredictions, CACHE, () -> metrics(foldPredictions, fold, floor)));
       }
-      add(perFold, await(pending));
+      collect(pending, perFold);
     } catch (RuntimeException e) {
       // the aggregation still running declares its fold's cache: it must end before the unpersist
       finish(pending);
@@ -93,8 +92,12 @@ public final class WalkForwardCv {
     return out;
   }
 
-  private static void add(Map<String, List<FoldMetrics>> perFold, List<FoldMetrics> fold) {
-    for (FoldMetrics m : fold) {
+  /** Waits for a fold's aggregation, if any, and files its metrics by model. */
+  private static void collect(Future<List<FoldMetrics>> aggregation, Map<String, List<FoldMetrics>> perFold) {
+    if (aggregation == null) {
+      return;
+    }
+    for (FoldMetrics m : await(aggregation)) {
       perFold.computeIfAbsent(m.model(), k -> new ArrayList<>()).add(m);
     }
   }
@@ -106,16 +109,16 @@ public final class WalkForwardCv {
     }
     try {
       work.get();
-    } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+    } catch (ExecutionException | CancellationException ignored) {
       // the caller is failing already
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static <T> T await(Future<T> fit) {
+  private static <T> T await(Future<T> work) {
     try {
-      return fit.get();
+      return work.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);

@@ -111,7 +111,7 @@ class WalkForwardCvTest {
 
     @Override
     public StructType transformSchema(StructType schema) {
-      return schema.add(PREDICTION, DataTypes.DoubleType, true);
+      return new Persistence().transformSchema(schema);
     }
 
     @Override
