@@ -17,6 +17,8 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.columnar.InMemoryRelation;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,23 @@ class WalkForwardCvTest {
       // the folds validate different days, so their metrics differ
       List<FoldMetrics> har = cv.perFold().get(Candidates.HAR_LINEAR);
       assertNotEquals(har.get(0).rmse(), har.get(1).rmse());
+    } finally {
+      cv.release();
+    }
+  }
+
+  @Test
+  void theOutOfFoldRowsAreReadFromTheFoldsCachesAlone() {
+    List<Candidate> candidates = List.of(Candidates.persistence(), Candidates.harLinear(FLOOR));
+    CvResult cv = WalkForwardCv.run(data, candidates, folds, FLOOR, 2);
+    try {
+      // with every fold's cache in the plan, nothing is predicted again: the plan's only leaves are
+      // the folds' caches (a fold predicted again would bring the training rows' own relation)
+      List<LogicalPlan> leaves = scala.jdk.javaapi.CollectionConverters.asJava(cv.outOfFold().queryExecution().withCachedData().collectLeaves());
+      assertEquals(folds.size(), leaves.size(), leaves.toString());
+      assertTrue(leaves.stream().allMatch(InMemoryRelation.class::isInstance), leaves.toString());
+      long rows = cv.perFold().get(Candidates.HAR_LINEAR).stream().mapToLong(FoldMetrics::rows).sum() * candidates.size();
+      assertEquals(rows, cv.outOfFold().count());
     } finally {
       cv.release();
     }
