@@ -74,9 +74,13 @@ class WalkForwardCvTest {
 
   @Test
   void theOutOfFoldRowsAreReadFromTheFoldsCachesAlone() {
+    Set<Integer> before = persistedRdds();
     List<Candidate> candidates = List.of(Candidates.persistence(), Candidates.harLinear(FLOOR));
-    CvResult cv = WalkForwardCv.run(data, candidates, folds, FLOOR, 2);
+    // validation rows kept whatever the size (the other tests take the small inputs' path)
+    CvResult cv = WalkForwardCv.run(data, candidates, folds, FLOOR, 2, 0);
     try {
+      // a cache per fold's predictions stays; the validation rows kept while they were predicted do not
+      assertEquals(before.size() + folds.size(), persistedRdds().size());
       // with every fold's cache in the plan, nothing is predicted again: the plan's only leaves are
       // the folds' caches (a fold predicted again would bring the training rows' own relation)
       List<LogicalPlan> leaves = scala.jdk.javaapi.CollectionConverters.asJava(cv.outOfFold().queryExecution().withCachedData().collectLeaves());
