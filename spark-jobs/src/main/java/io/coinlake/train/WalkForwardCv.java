@@ -37,7 +37,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The folds' slices are filters of the training rows, which the caller caches once. Caching each
  * slice as well was measured (sample and 1M rows, XGBoost): the same CPU time within 3%, while
  * Spark 3.5's adaptive execution materializes each new cache in a job of its own (3 more jobs per
- * fold) and the slices hold up to a second copy of the rows; so they are not cached.
+ * fold) and the slices hold up to a second copy of the rows; so the training slices are not cached.
+ * The validation slice, read by every candidate, is kept while they predict it, from {@link
+ * #KEEP_VALID_FROM_BYTES} of training rows.
  */
 public final class WalkForwardCv {
   /**
@@ -160,9 +162,8 @@ public final class WalkForwardCv {
   }
 
   /**
-   * The fold's {@link #metrics}, in the job that writes the fold's predictions to their cache. The
-   * candidates all predict the same validation rows: they are kept meanwhile (in memory, {@link
-   * #VALID_CACHE}), so that the training rows are read once for them instead of once per candidate.
+   * {@link #metricsOf}, with the validation rows, which every candidate predicts, kept meanwhile
+   * ({@link #VALID_CACHE}): the training rows are read once for them instead of once per candidate.
    */
   private static List<FoldMetrics> metricsOnce(Dataset<Row> valid, Dataset<Row> foldPredictions, Fold fold, double floor) {
     try {
