@@ -3,6 +3,7 @@ package io.coinlake.train;
 import static io.coinlake.lake.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import io.coinlake.lake.TableColumns;
 import io.coinlake.lake.UncompressedCache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -105,7 +104,7 @@ public final class WalkForwardCv {
    */
   static Dataset<Row> outOfFold(List<Dataset<Row>> folds) {
     return folds.stream()
-        .map(fold -> fold.select(Stream.of(fold.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)))
+        .map(fold -> fold.select(TableColumns.select(List.of(fold.columns()))))
         .reduce(Dataset::unionByName).orElseThrow();
   }
 
