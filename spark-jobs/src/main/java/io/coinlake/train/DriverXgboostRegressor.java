@@ -133,7 +133,7 @@ public final class DriverXgboostRegressor extends Estimator<XGBoostRegressionMod
     try {
       return XGBoost.loadModel(trained.toByteArray("ubj"));
     } catch (IOException e) {
-      throw new XGBoostError("could not copy the trained model: " + e.getMessage());
+      throw new XGBoostError("could not copy the trained model: " + e.getMessage(), e);
     } finally {
       trained.dispose();
     }

@@ -43,7 +43,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class WalkForwardCv {
   /**
    * Where a fold's predictions wait for the backtest write: on local disk, uncompressed (see {@link
-   * UncompressedCache}), not on the heap, which the training rows and XGBoost's fits need.
+   * UncompressedCache}), like the training rows, not on the heap, which Spark's execution and XGBoost's
+   * fits need.
    */
   private static final StorageLevel CACHE = StorageLevel.DISK_ONLY();
   /** Where a fold's validation rows wait while its candidates predict them: a slice of the training rows, small. */
